@@ -1,0 +1,60 @@
+namespace Gateway.Errors;
+
+/// <summary>
+/// Every whole-request failure the gateway answers, defined once. Codes follow kafka-rest
+/// (<c>Errors.java</c> and rest-utils' exception mappers).
+/// </summary>
+internal static class ErrorCatalog
+{
+    public static GatewayError MalformedJson(string detail) =>
+        new(400, 400, $"Unexpected character or end of input in the request body: {detail}");
+
+    public static GatewayError WrongType(string field, string expected) =>
+        new(400, 400, $"Cannot deserialize value of type `{expected}` for field '{field}'.");
+
+    public static GatewayError NotBase64(string field, string json) =>
+        new(400, 400, $"Bad Request: data={json} is not a base64 string. (field '{field}')");
+
+    public static GatewayError InvalidBase64(string field, string json) =>
+        new(400, 400, $"Bad Request: data={json} is not a valid base64 string. (field '{field}')");
+
+    public static GatewayError InvalidTopicName(string topic, string reason) =>
+        new(400, 40002, $"Invalid topic name '{topic}': {reason}");
+
+    public static GatewayError NotFound() => new(404, 404, "HTTP 404 Not Found");
+
+    public static GatewayError MethodNotAllowed() => new(405, 405, "HTTP 405 Method Not Allowed");
+
+    public static GatewayError TopicNotFound(string topic) =>
+        new(404, 40401, $"Topic {topic} not found.");
+
+    public static GatewayError PartitionNotFound(string topic, int partition) =>
+        new(404, 40402, $"Partition not found. Topic {topic} has no partition {partition}.");
+
+    public static GatewayError NotAcceptable(string? accept) =>
+        new(406, 406, $"HTTP 406 Not Acceptable: this endpoint answers application/vnd.kafka.v2+json; Accept was '{accept}'.");
+
+    public static GatewayError BodyTooLarge(long limit) =>
+        new(413, 413, $"Request body is larger than the limit of {limit} bytes.");
+
+    public static GatewayError UnsupportedMediaType(string? contentType) =>
+        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}'. Use application/vnd.kafka.json.v2+json, application/vnd.kafka.binary.v2+json or application/json.");
+
+    public static GatewayError SchemaFormatNotSupported(string contentType) =>
+        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}' needs a schema registry, which this gateway does not support yet. Use application/vnd.kafka.json.v2+json or application/vnd.kafka.binary.v2+json.");
+
+    public static GatewayError EmptyBody() =>
+        new(422, 422, "Request body is empty. Data is required.");
+
+    public static GatewayError UnrecognizedField(string name) =>
+        new(422, 422, $"Unrecognized field: {name}");
+
+    public static GatewayError EmptyRecords() =>
+        new(422, 422, "records must not be empty");
+
+    public static GatewayError ClusterUnavailable(string detail) =>
+        new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
+
+    public static GatewayError Unexpected() =>
+        new(500, 500, "Internal Server Error");
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Gateway.Produce;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Gateway.Hosting;
+
+internal static class OpenApi
+{
+    public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Gateway",
+                Version = "v1",
+                Description = "Kafka REST v2 produce gateway. Records are validated and produced to Kafka with acks=all; "
+                    + "the answer comes once Kafka has acknowledged every record.",
+            });
+            options.OperationFilter<ProduceExamplesFilter>();
+        });
+        return services;
+    }
+
+    /// <summary>Swagger UI at <c>/swagger</c>, its assets served from the package, no CDN.</summary>
+    public static WebApplication MapGatewayOpenApi(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.DocumentTitle = "Gateway");
+        return app;
+    }
+
+    /// <summary>kafka-rest's root: <c>GET /</c> answers <c>{}</c>.</summary>
+    public static WebApplication MapRoot(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Text("{}", MediaTypes.KafkaV2Json)).ExcludeFromDescription();
+        return app;
+    }
+
+    private sealed class ProduceExamplesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.RequestBody?.Content is not { } content || !operation.Tags!.Any(t => t.Name == "Produce"))
+            {
+                return;
+            }
+
+            if (content.TryGetValue(MediaTypes.JsonV2, out var json))
+            {
+                json.Examples = new Dictionary<string, IOpenApiExample>
+                {
+                    ["pin"] = Example("A pin row", OpenApiExamples.Pin),
+                    ["geo"] = Example("A geo row", OpenApiExamples.Geo),
+                    ["user"] = Example("A user row", OpenApiExamples.User),
+                };
+            }
+
+            if (content.TryGetValue(MediaTypes.BinaryV2, out var binary))
+            {
+                binary.Examples = new Dictionary<string, IOpenApiExample> { ["binary"] = Example("Base64 key and value", OpenApiExamples.Binary) };
+            }
+        }
+
+        private static OpenApiExample Example(string summary, string body) =>
+            new() { Summary = summary, Value = JsonNode.Parse(body) };
+    }
+}

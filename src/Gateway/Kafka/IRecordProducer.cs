@@ -1,0 +1,13 @@
+using Gateway.Produce;
+
+namespace Gateway.Kafka;
+
+/// <summary>The gateway's one Kafka producer, narrowed to what a produce request needs.</summary>
+internal interface IRecordProducer
+{
+    /// <summary>
+    /// Hands every record to Kafka before waiting for any, then completes when Kafka has answered for
+    /// all of them, with one outcome per record in request order.
+    /// </summary>
+    Task<DeliveryOutcome[]> ProduceAsync(string topic, IReadOnlyList<ProduceRecord> records);
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Confluent.Kafka;
+
+namespace Gateway.Kafka;
+
+/// <summary>Builds the one producer's librdkafka configuration.</summary>
+internal static class ProducerSettings
+{
+    public static ProducerConfig Build(KafkaOptions options, string bootstrapServers)
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            ClientId = "gateway",
+            // Java-client compatible placement of keyed records, as kafka-rest places them.
+            Partitioner = Partitioner.Murmur2Random,
+            LingerMs = 5,
+            MessageTimeoutMs = options.DeliveryTimeoutMs,
+            // Topics are created by the gateway on purpose, never as a side effect of a metadata request.
+            AllowAutoCreateTopics = false,
+        };
+        foreach (var (key, value) in options.Producer)
+        {
+            config.Set(key, value);
+        }
+
+        // A 200 promises that every replica in sync has the record, exactly once.
+        config.Acks = Acks.All;
+        config.EnableIdempotence = true;
+        config.Set("message.timeout.ms", options.DeliveryTimeoutMs.ToString(CultureInfo.InvariantCulture));
+        return config;
+    }
+}

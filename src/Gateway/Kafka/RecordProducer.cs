@@ -1,0 +1,74 @@
+using Confluent.Kafka;
+using Gateway.Produce;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Kafka;
+
+/// <summary>The one librdkafka producer for the life of the process; flushed when the process stops.</summary>
+internal sealed partial class RecordProducer : IRecordProducer, IDisposable
+{
+    private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly ILogger<RecordProducer> _logger;
+    private readonly TimeSpan _flushTimeout;
+
+    public RecordProducer(KafkaConnection connection, IOptions<KafkaOptions> options, ILogger<RecordProducer> logger)
+    {
+        _logger = logger;
+        _flushTimeout = TimeSpan.FromMilliseconds(options.Value.DeliveryTimeoutMs);
+        _producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
+            .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
+            .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
+            .Build();
+    }
+
+    /// <summary>The librdkafka handle, for clients that share the producer's connections.</summary>
+    public Handle Handle => _producer.Handle;
+
+    public Task<DeliveryOutcome[]> ProduceAsync(string topic, IReadOnlyList<ProduceRecord> records)
+    {
+        var batch = new DeliveryBatch(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var index = i;
+            var message = new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value };
+            try
+            {
+                if (record.Partition is { } partition)
+                {
+                    _producer.Produce(new TopicPartition(topic, partition), message, report => batch.Report(index, report));
+                }
+                else
+                {
+                    _producer.Produce(topic, message, report => batch.Report(index, report));
+                }
+            }
+            catch (ProduceException<byte[]?, byte[]?> e)
+            {
+                batch.Complete(index, DeliveryOutcome.Failed(e.Error));
+            }
+        }
+
+        return batch.Completion;
+    }
+
+    public void Dispose()
+    {
+        var left = _producer.Flush(_flushTimeout);
+        if (left > 0)
+        {
+            LogUnflushed(_logger, left);
+        }
+
+        _producer.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Debug, "librdkafka {Level} {Facility}: {Message}")]
+    private static partial void LogLibrdkafka(ILogger logger, string level, string facility, string message);
+
+    [LoggerMessage(LogLevel.Warning, "Kafka client error {Code}: {Reason}")]
+    private static partial void LogClientError(ILogger logger, string code, string reason);
+
+    [LoggerMessage(LogLevel.Error, "{Count} records were still unacknowledged when the producer closed")]
+    private static partial void LogUnflushed(ILogger logger, int count);
+}

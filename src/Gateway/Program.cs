@@ -1,0 +1,21 @@
+using Gateway.Hosting;
+using Gateway.Kafka;
+using Gateway.Metadata;
+using Gateway.Produce;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseGatewayServer();
+builder.Services.AddKafka(builder.Configuration);
+builder.Services.AddProduce(builder.Configuration);
+builder.Services.AddGatewayOpenApi();
+
+var app = builder.Build();
+app.UseKafkaRestErrors();
+app.MapGatewayOpenApi();
+app.MapRoot();
+app.MapProduce();
+app.MapMetadata();
+app.Run();
+
+/// <summary>The gateway's entry point, visible to the test host.</summary>
+public partial class Program;
