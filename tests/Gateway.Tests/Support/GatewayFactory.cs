@@ -1,0 +1,51 @@
+using Gateway.Kafka;
+using Gateway.Kafka.Embedded;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Support;
+
+/// <summary>
+/// The gateway in memory, on its embedded Kafka cluster (real brokers on 127.0.0.1), with settings
+/// layered over the defaults.
+/// </summary>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public GatewayFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    public GatewayFactory(IDictionary<string, string?> settings) => _settings = new(settings);
+
+    /// <summary>Bootstrap servers of the cluster the gateway produces to.</summary>
+    public string BootstrapServers => Services.GetRequiredService<KafkaConnection>().BootstrapServers;
+
+    /// <summary>The embedded cluster, for fault injection.</summary>
+    internal EmbeddedKafkaCluster Cluster => Services.GetRequiredService<KafkaConnection>().Embedded
+        ?? throw new InvalidOperationException("This gateway is not on its embedded cluster.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+    }
+}
+
+/// <summary>One gateway shared by the tests of a collection; each test uses topics of its own.</summary>
+public sealed class SharedGateway : IDisposable
+{
+    public GatewayFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedGatewayGroup : ICollectionFixture<SharedGateway>
+{
+    public const string Name = "Gateway";
+}
