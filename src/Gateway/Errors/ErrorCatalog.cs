@@ -41,7 +41,7 @@ internal static class ErrorCatalog
         new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}'. Use application/vnd.kafka.json.v2+json, application/vnd.kafka.binary.v2+json or application/json.");
 
     public static GatewayError SchemaFormatNotSupported(string contentType) =>
-        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}' needs a schema registry, which this gateway does not support yet. Use application/vnd.kafka.json.v2+json or application/vnd.kafka.binary.v2+json.");
+        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}' is not supported yet (it needs a schema registry). Use application/vnd.kafka.json.v2+json or application/vnd.kafka.binary.v2+json.");
 
     public static GatewayError EmptyBody() =>
         new(422, 422, "Request body is empty. Data is required.");

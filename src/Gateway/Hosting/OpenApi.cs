@@ -39,29 +39,37 @@ internal static class OpenApi
         return app;
     }
 
+    /// <summary>Describes the produce request body in each media type, with a pin, geo, user and binary example.</summary>
     private sealed class ProduceExamplesFilter : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (operation.RequestBody?.Content is not { } content || !operation.Tags!.Any(t => t.Name == "Produce"))
+            if (operation.Tags?.Any(t => t.Name == "Produce") != true)
             {
                 return;
             }
 
-            if (content.TryGetValue(MediaTypes.JsonV2, out var json))
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(ProduceRequestDocument), context.SchemaRepository);
+            var rows = new Dictionary<string, IOpenApiExample>
             {
-                json.Examples = new Dictionary<string, IOpenApiExample>
+                ["pin"] = Example("A pin row", OpenApiExamples.Pin),
+                ["geo"] = Example("A geo row", OpenApiExamples.Geo),
+                ["user"] = Example("A user row", OpenApiExamples.User),
+            };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["pin"] = Example("A pin row", OpenApiExamples.Pin),
-                    ["geo"] = Example("A geo row", OpenApiExamples.Geo),
-                    ["user"] = Example("A user row", OpenApiExamples.User),
-                };
-            }
-
-            if (content.TryGetValue(MediaTypes.BinaryV2, out var binary))
-            {
-                binary.Examples = new Dictionary<string, IOpenApiExample> { ["binary"] = Example("Base64 key and value", OpenApiExamples.Binary) };
-            }
+                    [MediaTypes.JsonV2] = new() { Schema = schema, Examples = rows },
+                    [MediaTypes.BinaryV2] = new()
+                    {
+                        Schema = schema,
+                        Examples = new Dictionary<string, IOpenApiExample> { ["binary"] = Example("Base64 key and value", OpenApiExamples.Binary) },
+                    },
+                    [MediaTypes.Json] = new() { Schema = schema, Examples = rows },
+                },
+            };
         }
 
         private static OpenApiExample Example(string summary, string body) =>
