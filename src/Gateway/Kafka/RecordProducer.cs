@@ -10,6 +10,7 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly ILogger<RecordProducer> _logger;
     private readonly TimeSpan _flushTimeout;
+    private int _disposed;
 
     public RecordProducer(KafkaConnection connection, IOptions<KafkaOptions> options, ILogger<RecordProducer> logger)
     {
@@ -54,6 +55,12 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
 
     public void Dispose()
     {
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         var left = _producer.Flush(_flushTimeout);
         if (left > 0)
         {

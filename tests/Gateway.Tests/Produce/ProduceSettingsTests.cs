@@ -1,0 +1,71 @@
+using Gateway.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Tests.Produce;
+
+/// <summary>Behaviour that depends on configuration: auto-creation off, the body limit, bad settings.</summary>
+public sealed class ProduceSettingsTests
+{
+    [Fact]
+    public async Task AutoCreationOff_UnknownTopic_Is40401_AndTopicIsNotCreated()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:AutoCreateTopics"] = "false" });
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+
+        await Http.AssertErrorAsync(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":1}]}"""), 404, 40401);
+        await Http.AssertErrorAsync(await client.GetAsync($"/topics/{topic}"), 404, 40403);
+    }
+
+    [Fact]
+    public async Task AutoCreationOff_ExistingTopic_IsProducedTo()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:AutoCreateTopics"] = "false" });
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        factory.Cluster.CreateTopic(topic, 2, 3);
+
+        var response = await Http.PostAsync(client, $"/topics/{topic}/partitions/1", """{"records":[{"value":1}]}""");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1, Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic)).Partition);
+    }
+
+    [Fact]
+    public async Task ConfiguredPartitionCount_IsUsedForCreatedTopics()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:DefaultPartitions"] = "5" });
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":1}]}""");
+
+        Assert.Equal(5, (await Http.JsonAsync(await client.GetAsync($"/topics/{topic}/partitions"))).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task BodyOverLimit_Is413_NothingProduced()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Produce:MaxBodyBytes"] = "2048" });
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        var big = $$"""{"records":[{"value":"{{new string('x', 3000)}}"}]}""";
+
+        await Http.AssertErrorAsync(await Http.PostAsync(client, $"/topics/{topic}", big), 413, 413);
+        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"small"}]}""")).StatusCode);
+        Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic));
+    }
+
+    [Theory]
+    [InlineData("Kafka:DefaultPartitions", "0")]
+    [InlineData("Kafka:BootstrapServers", "no-port-here")]
+    [InlineData("Kafka:DeliveryTimeoutMs", "10")]
+    [InlineData("Kafka:Producer:acks", "1")]
+    [InlineData("Produce:MaxBodyBytes", "1")]
+    public void BadSetting_StopsStartUp_NamingTheKey(string key, string value)
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+}
