@@ -16,10 +16,18 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     {
         _logger = logger;
         _flushTimeout = TimeSpan.FromMilliseconds(options.Value.DeliveryTimeoutMs);
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
-            .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
-            .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
-            .Build();
+        try
+        {
+            _producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
+                .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
+                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
+                .Build();
+        }
+        catch (Exception e) when (e is ArgumentException or KafkaException)
+        {
+            throw new InvalidOperationException(
+                $"librdkafka refused the producer settings; check Kafka:Producer ({string.Join(", ", options.Value.Producer.Keys)}): {e.Message}", e);
+        }
     }
 
     /// <summary>The librdkafka handle, for clients that share the producer's connections.</summary>

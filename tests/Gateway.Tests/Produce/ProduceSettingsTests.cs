@@ -55,6 +55,27 @@ public sealed class ProduceSettingsTests
         Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic));
     }
 
+    [Fact]
+    public void ProducerPropertyLibrdkafkaRefuses_StopsStartUp_NamingIt()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:Producer:linger.ms"] = "soon" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Kafka:Producer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("linger.ms", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProducerProperty_FromConfiguration_ReachesLibrdkafka()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:Producer:compression.type"] = "gzip" });
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+
+        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"compressed"}]}""")).StatusCode);
+        Assert.Equal("\"compressed\"", System.Text.Encoding.UTF8.GetString(Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic)).Value!));
+    }
+
     [Theory]
     [InlineData("Kafka:DefaultPartitions", "0")]
     [InlineData("Kafka:BootstrapServers", "no-port-here")]

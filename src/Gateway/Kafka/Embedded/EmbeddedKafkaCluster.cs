@@ -20,7 +20,10 @@ internal sealed class EmbeddedKafkaCluster : IDisposable
     {
         NativeLibrdkafka.EnsureResolver();
         var error = new byte[512];
-        _handle = NativeLibrdkafka.New(ProducerType, NativeLibrdkafka.ConfNew(), error, (UIntPtr)error.Length);
+        var conf = NativeLibrdkafka.ConfNew();
+        // The handle only owns the cluster and never connects; its notice about having no brokers is noise.
+        NativeLibrdkafka.ConfSet(conf, "log_level", "4", error, (UIntPtr)error.Length);
+        _handle = NativeLibrdkafka.New(ProducerType, conf, error, (UIntPtr)error.Length);
         if (_handle == IntPtr.Zero)
         {
             throw new InvalidOperationException($"librdkafka refused a handle for the embedded cluster: {System.Text.Encoding.UTF8.GetString(error).TrimEnd('\0')}");
