@@ -28,6 +28,9 @@ internal static class ErrorCatalog
     public static GatewayError TopicNotFound(string topic) =>
         new(404, 40401, $"Topic {topic} not found.");
 
+    public static GatewayError TopicCreationForbidden(string topic) =>
+        new(403, 40301, $"Topic {topic} does not exist and the gateway is not authorized to create it.");
+
     public static GatewayError PartitionNotFound(string topic, int partition) =>
         new(404, 40402, $"Partition not found. Topic {topic} has no partition {partition}.");
 

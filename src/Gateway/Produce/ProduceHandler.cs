@@ -49,9 +49,14 @@ internal sealed class ProduceHandler(IRecordProducer producer, TopicCatalog topi
             return new ErrorResult(topicError);
         }
 
-        if (ApplyPartitions(records, pathPartition, found!) is { } partitionError)
+        if (ApplyPartitions(records, pathPartition, found!) is not null)
         {
-            return new ErrorResult(partitionError);
+            // Partitions may have been added since the topic was last described: ask once more.
+            (found, topicError) = await topics.ResolveAsync(topic, refresh: true);
+            if ((topicError ?? ApplyPartitions(records, pathPartition, found!)) is { } partitionError)
+            {
+                return new ErrorResult(partitionError);
+            }
         }
 
         return new ProduceResult(await producer.ProduceAsync(topic, records));

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Confluent.Kafka.Admin;
 using Gateway.Errors;
 using Gateway.Kafka;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,18 @@ internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner pr
     private const int CreationChecks = 20;
     private static readonly TimeSpan CreationPause = TimeSpan.FromMilliseconds(100);
 
-    public async Task<(TopicInfo? Topic, GatewayError? Error)> ResolveAsync(string topic)
+    /// <param name="topic">The topic the request names.</param>
+    /// <param name="refresh">Ask the cluster even when the topic was described recently.</param>
+    public async Task<(TopicInfo? Topic, GatewayError? Error)> ResolveAsync(string topic, bool refresh = false)
     {
         if (TopicName.Problem(topic) is { } problem)
         {
             return (null, ErrorCatalog.InvalidTopicName(topic, problem));
+        }
+
+        if (refresh)
+        {
+            metadata.Forget(topic);
         }
 
         try
@@ -45,6 +53,10 @@ internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner pr
             }
 
             return (null, ErrorCatalog.ClusterUnavailable($"topic {topic} was created but has no leaders yet."));
+        }
+        catch (CreateTopicsException e) when (e.Results.Any(r => r.Error.Code is ErrorCode.TopicAuthorizationFailed or ErrorCode.ClusterAuthorizationFailed))
+        {
+            return (null, ErrorCatalog.TopicCreationForbidden(topic));
         }
         catch (KafkaException e)
         {
