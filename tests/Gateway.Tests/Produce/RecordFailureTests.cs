@@ -6,7 +6,9 @@ namespace Gateway.Tests.Produce;
 /// <summary>When Kafka refuses records, each gets kafka-rest's per-record code and the others are still answered.</summary>
 public sealed class RecordFailureTests : IDisposable
 {
+    private const int MessageTooLarge = 10;
     private const int TopicAuthorizationFailed = 29;
+    private const int SaslAuthenticationFailed = 58;
     private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Kafka:DeliveryTimeoutMs"] = "3000" });
 
     [Fact]
@@ -43,20 +45,26 @@ public sealed class RecordFailureTests : IDisposable
         Assert.DoesNotContain(stored, r => r.Partition == 0 && r.Offset > 0);
     }
 
-    [Fact]
-    public async Task TopicAuthorizationRefused_Gets40301_AndStatus403()
+    [Theory]
+    [InlineData(TopicAuthorizationFailed, 403, 40301)]
+    [InlineData(SaslAuthenticationFailed, 401, 40101)]
+    [InlineData(MessageTooLarge, 200, 50002)]
+    public async Task KafkaRefusesRecord_GetsKafkaRestCodeAndStatus(int kafkaError, int status, int errorCode)
     {
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
         Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":0}]}""")).StatusCode);
-        _factory.Cluster.PushRequestErrors(EmbeddedKafkaCluster.ProduceApiKey, TopicAuthorizationFailed);
+        _factory.Cluster.PushRequestErrors(EmbeddedKafkaCluster.ProduceApiKey, kafkaError);
 
         var response = await Http.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":1}]}""");
         var offset = (await Http.JsonAsync(response)).GetProperty("offsets")[0];
 
-        Assert.Equal(403, (int)response.StatusCode);
-        Assert.Equal(40301, offset.GetProperty("error_code").GetInt32());
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(errorCode, offset.GetProperty("error_code").GetInt32());
         Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
+        var next = await Http.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":2}]}""");
+        Assert.Equal(200, (int)next.StatusCode);
+        Assert.Equal(2, KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count);
     }
 
     public void Dispose() => _factory.Dispose();
