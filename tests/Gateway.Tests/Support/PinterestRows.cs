@@ -11,14 +11,8 @@ public static class PinterestRows
 
     public static string DataFolder()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var data = dir is null ? null : Path.Combine(dir.FullName, "..", "shared", "data", "pinterest");
-        return data is not null && Directory.Exists(data)
+        var data = Path.Combine(RepositoryRoot(), "..", "shared", "data", "pinterest");
+        return Directory.Exists(data)
             ? data
             : throw new DirectoryNotFoundException("../shared/data/pinterest beside the repository holds the real rows these tests post.");
     }
