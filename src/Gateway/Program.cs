@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseKafkaRestErrors();
 app.MapGatewayOpenApi();
 app.MapRoot();
+app.MapHealth();
 app.MapProduce();
 app.MapMetadata();
 app.Run();

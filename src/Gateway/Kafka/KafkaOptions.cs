@@ -33,6 +33,9 @@ public sealed class KafkaOptions
     /// <summary>Any librdkafka producer property, for example <c>linger.ms</c>; applied last.</summary>
     public Dictionary<string, string> Producer { get; set; } = [];
 
+    /// <summary>Authentication and TLS towards Kafka.</summary>
+    public Security.KafkaSecurityOptions Security { get; set; } = new();
+
     /// <summary>True when no bootstrap servers are configured and the in-memory cluster is used.</summary>
     public bool UsesEmbeddedCluster => string.IsNullOrWhiteSpace(BootstrapServers);
 }

@@ -1,11 +1,13 @@
 using FluentValidation;
+using Gateway.Kafka.Security;
 
 namespace Gateway.Kafka;
 
 /// <summary>Checks the <c>Kafka</c> section at start-up; each message names its key.</summary>
 internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
 {
-    private static readonly string[] ReservedProducerKeys = ["bootstrap.servers", "acks", "enable.idempotence"];
+    private static readonly string[] ReservedProducerKeys =
+        ["bootstrap.servers", "acks", "enable.idempotence", "security.protocol", "sasl.mechanism", "sasl.username", "sasl.password"];
 
     public KafkaOptionsValidator()
     {
@@ -24,9 +26,12 @@ internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
             .WithMessage("Kafka:MetadataTimeoutMs must be between 100 and 60000.");
         RuleFor(o => o.EmbeddedBrokers).InclusiveBetween(1, 9)
             .WithMessage("Kafka:EmbeddedBrokers must be between 1 and 9.");
+        RuleFor(o => o.Security).SetValidator(new KafkaSecurityValidator());
+        RuleFor(o => o.Security.Mode).Equal(KafkaSecurityMode.Plaintext).When(o => o.UsesEmbeddedCluster)
+            .WithMessage("Kafka:Security:Mode must be Plaintext when Kafka:BootstrapServers is empty: the embedded cluster speaks neither TLS nor SASL.");
         RuleForEach(o => o.Producer.Keys)
             .Must(k => !ReservedProducerKeys.Contains(k, StringComparer.OrdinalIgnoreCase))
-            .WithMessage((_, key) => $"Kafka:Producer:{key} is fixed by the gateway (acks=all, idempotence on) or set elsewhere (Kafka:BootstrapServers).");
+            .WithMessage((_, key) => $"Kafka:Producer:{key} is fixed by the gateway (acks=all, idempotence on) or set elsewhere (Kafka:BootstrapServers, Kafka:Security).");
     }
 
     private static bool BeHostPortList(string servers) =>

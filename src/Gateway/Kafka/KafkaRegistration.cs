@@ -1,4 +1,6 @@
 using Gateway.Hosting;
+using Gateway.Kafka.Security;
+using Microsoft.Extensions.Options;
 using Gateway.Topics;
 
 namespace Gateway.Kafka;
@@ -17,6 +19,27 @@ internal static class KafkaRegistration
         services.AddSingleton<TopicProvisioner>();
         services.AddSingleton<TopicCatalog>();
         services.AddHostedService<KafkaStartup>();
+        services.AddKafkaSecurity();
         return services;
+    }
+
+    /// <summary>MSK IAM: credentials (default chain, optionally an assumed role), token making and its status.</summary>
+    private static void AddKafkaSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KafkaOptions>>().Value.Security);
+        services.AddSingleton(sp => new KafkaAuthStatus(sp.GetRequiredService<TimeProvider>())
+        {
+            UsesToken = sp.GetRequiredService<KafkaSecurityOptions>().Mode == KafkaSecurityMode.AwsMskIam,
+        });
+        services.AddSingleton<IAwsCredentialSource>(sp =>
+        {
+            var security = sp.GetRequiredService<KafkaSecurityOptions>();
+            var chain = new DefaultChainCredentials();
+            return security.AwsRoleArn.Length > 0
+                ? new RoleAssumption(chain, security, sp.GetRequiredService<TimeProvider>())
+                : chain;
+        });
+        services.AddSingleton<MskIamTokenProvider>();
+        services.AddSingleton<MskIamTokenRefresher>();
     }
 }

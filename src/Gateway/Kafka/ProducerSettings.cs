@@ -1,5 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
+using Gateway.Kafka.Security;
 
 namespace Gateway.Kafka;
 
@@ -19,6 +20,7 @@ internal static class ProducerSettings
             // Topics are created by the gateway on purpose, never as a side effect of a metadata request.
             AllowAutoCreateTopics = false,
         };
+        KafkaSecuritySettings.Apply(config, options.Security);
         foreach (var (key, value) in options.Producer)
         {
             config.Set(key, value);

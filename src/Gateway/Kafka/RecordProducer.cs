@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Gateway.Kafka.Security;
 using Gateway.Produce;
 using Microsoft.Extensions.Options;
 
@@ -12,16 +13,22 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     private readonly TimeSpan _flushTimeout;
     private int _disposed;
 
-    public RecordProducer(KafkaConnection connection, IOptions<KafkaOptions> options, ILogger<RecordProducer> logger)
+    public RecordProducer(
+        KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, ILogger<RecordProducer> logger)
     {
         _logger = logger;
         _flushTimeout = TimeSpan.FromMilliseconds(options.Value.DeliveryTimeoutMs);
         try
         {
-            _producer = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
+            var builder = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
                 .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
-                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
-                .Build();
+                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason));
+            if (options.Value.Security.Mode == KafkaSecurityMode.AwsMskIam)
+            {
+                builder.SetOAuthBearerTokenRefreshHandler(services.GetRequiredService<MskIamTokenRefresher>().Refresh);
+            }
+
+            _producer = builder.Build();
         }
         catch (Exception e) when (e is ArgumentException or KafkaException)
         {

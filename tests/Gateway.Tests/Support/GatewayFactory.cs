@@ -1,9 +1,12 @@
 using Gateway.Kafka;
 using Gateway.Kafka.Embedded;
+using Gateway.Kafka.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Tests.Support;
 
@@ -14,6 +17,8 @@ namespace Gateway.Tests.Support;
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private CapturedLogs? _logs;
+    private IAwsCredentialSource? _credentials;
 
     public GatewayFactory()
         : this(new Dictionary<string, string?>())
@@ -29,10 +34,33 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     internal EmbeddedKafkaCluster Cluster => Services.GetRequiredService<KafkaConnection>().Embedded
         ?? throw new InvalidOperationException("This gateway is not on its embedded cluster.");
 
+    /// <summary>Sends every log line of the gateway to <paramref name="logs"/> as well.</summary>
+    public GatewayFactory WithLogs(CapturedLogs logs)
+    {
+        _logs = logs;
+        return this;
+    }
+
+    /// <summary>AWS credentials for MSK IAM in place of the default chain, which tests must never reach.</summary>
+    internal GatewayFactory WithCredentials(IAwsCredentialSource credentials)
+    {
+        _credentials = credentials;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (_logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
+        if (_credentials is { } credentials)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(credentials));
+        }
     }
 }
 
