@@ -2,11 +2,13 @@ using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Metadata;
 using Gateway.Produce;
+using Gateway.Schemas;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseGatewayServer();
 builder.Services.AddKafka(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
+builder.Services.AddSchemas(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
@@ -16,6 +18,7 @@ app.MapRoot();
 app.MapHealth();
 app.MapProduce();
 app.MapMetadata();
+app.MapSchemas();
 app.Run();
 
 /// <summary>The gateway's entry point, visible to the test host.</summary>

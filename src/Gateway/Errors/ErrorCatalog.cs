@@ -55,6 +55,21 @@ internal static class ErrorCatalog
     public static GatewayError EmptyRecords() =>
         new(422, 422, "records must not be empty");
 
+    public static GatewayError UnknownValidationMode(string mode) =>
+        new(400, 400, $"Unknown validation mode '{mode}': use 'atomic' (the default) or 'partial'.");
+
+    public static GatewayError UnboundTopic(string topic) =>
+        new(404, 40401, $"Topic {topic} is not bound to a schema, and this gateway produces only to topics whose records it can validate (Schemas:UnboundTopics is Reject).");
+
+    public static GatewayError NoSchemaBound(string topic) =>
+        new(404, 40401, $"No schema is bound to topic {topic}.");
+
+    /// <summary>The code for records that do not match their topic's schema, whole-request and per record.</summary>
+    public const int SchemaMismatchCode = 42210;
+
+    public static GatewayError SchemaMismatch(string topic, string binding, int invalid, int total, string first) =>
+        new(422, SchemaMismatchCode, $"{invalid} of {total} records do not match the schema bound to topic {topic} ({binding}); nothing was produced. First: {first}");
+
     public static GatewayError ClusterUnavailable(string detail) =>
         new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
 

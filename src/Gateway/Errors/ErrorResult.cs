@@ -1,3 +1,4 @@
+using Gateway.Hosting;
 using System.Text.Json;
 using Gateway.Produce;
 
@@ -19,7 +20,7 @@ internal sealed class ErrorResult(GatewayError error) : IResult
             response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, JsonOutput.Options);
         writer.WriteStartObject();
         writer.WriteNumber("error_code"u8, error.Code);
         writer.WriteString("message"u8, error.Message);

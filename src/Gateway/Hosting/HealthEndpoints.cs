@@ -43,7 +43,7 @@ internal static class HealthEndpoints
 
         context.Response.StatusCode = problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = MediaTypes.Json;
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, JsonOutput.Options);
         writer.WriteStartObject();
         writer.WriteString("status"u8, problem is null ? "ready" : "not ready");
         writer.WriteNumber("brokers"u8, brokers);

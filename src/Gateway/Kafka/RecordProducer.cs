@@ -42,12 +42,26 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
 
     public Task<DeliveryOutcome[]> ProduceAsync(string topic, IReadOnlyList<ProduceRecord> records)
     {
+        if (records.Count == 0)
+        {
+            return Task.FromResult<DeliveryOutcome[]>([]);
+        }
+
         var batch = new DeliveryBatch(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
             var index = i;
             var message = new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value };
+            if (record.Headers is { } headers)
+            {
+                message.Headers = [];
+                foreach (var (name, value) in headers)
+                {
+                    message.Headers.Add(name, value);
+                }
+            }
+
             try
             {
                 if (record.Partition is { } partition)

@@ -1,13 +1,18 @@
+using Gateway.Hosting;
 using System.Text.Json;
+using Gateway.Errors;
 using Gateway.Kafka;
+using Gateway.Schemas;
 
 namespace Gateway.Produce;
 
 /// <summary>
 /// kafka-rest's v2 produce answer, nulls written out and fields in kafka-rest's order:
 /// <c>{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}</c>.
+/// In partial validation mode a record that does not match the schema gets error code 42210 with its
+/// violations (<c>errors</c>) and, with a dead-letter topic, where it was written (<c>dead_letter</c>).
 /// </summary>
-internal sealed class ProduceResult(DeliveryOutcome[] outcomes) : IResult
+internal sealed class ProduceResult(DeliveryOutcome[] outcomes, SchemaCheck? check = null, DeliveryOutcome[]? deadLetters = null) : IResult
 {
     public DeliveryOutcome[] Outcomes { get; } = outcomes;
 
@@ -16,12 +21,19 @@ internal sealed class ProduceResult(DeliveryOutcome[] outcomes) : IResult
         var response = httpContext.Response;
         response.StatusCode = RecordErrorCodes.StatusFor(Outcomes);
         response.ContentType = MediaTypes.KafkaV2Json;
-        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, JsonOutput.Options);
         writer.WriteStartObject();
         writer.WriteStartArray("offsets"u8);
-        foreach (var outcome in Outcomes)
+        for (var i = 0; i < Outcomes.Length; i++)
         {
-            WriteOffset(writer, outcome);
+            if (check?.IsInvalid(i) == true)
+            {
+                WriteRejected(writer, check, i, deadLetters?[i]);
+            }
+            else
+            {
+                WriteOffset(writer, Outcomes[i]);
+            }
         }
 
         writer.WriteEndArray();
@@ -47,6 +59,28 @@ internal sealed class ProduceResult(DeliveryOutcome[] outcomes) : IResult
             writer.WriteNumber("offset"u8, outcome.Offset);
             writer.WriteNull("error_code"u8);
             writer.WriteNull("error"u8);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRejected(Utf8JsonWriter writer, SchemaCheck check, int record, DeliveryOutcome? deadLetter)
+    {
+        var violations = check.ViolationsOf(record);
+        writer.WriteStartObject();
+        writer.WriteNull("partition"u8);
+        writer.WriteNull("offset"u8);
+        writer.WriteNumber("error_code"u8, ErrorCatalog.SchemaMismatchCode);
+        writer.WriteString("error"u8, violations.Count > 0
+            ? $"Does not match the schema of {check.Binding.Name}: {SchemaViolationJson.Describe(violations[0])}"
+            : $"Does not match the schema of {check.Binding.Name} (its violations are past the reported limit).");
+        writer.WritePropertyName("errors"u8);
+        SchemaViolationJson.WriteArray(writer, violations);
+        if (deadLetter is { } letter)
+        {
+            writer.WriteStartObject("dead_letter"u8);
+            DeadLetterJson.WriteFields(writer, check.Binding.DeadLetterTopic!, letter);
+            writer.WriteEndObject();
         }
 
         writer.WriteEndObject();

@@ -14,7 +14,7 @@ public sealed class ShutdownTests
     public async Task Sigterm_WithRequestsInFlight_AnswersThemAll_KeepsEveryAcknowledgedRecord_AndExits()
     {
         using var cluster = new EmbeddedKafkaCluster(3);
-        var topic = TestTopics.Fresh();
+        var topic = TestTopics.Fresh("drain");
         cluster.CreateTopic(topic, 3, 3);
         var port = FreePort();
         using var gateway = StartGateway(cluster.BootstrapServers, port);
@@ -72,6 +72,7 @@ public sealed class ShutdownTests
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Kafka__BootstrapServers"] = bootstrap;
         start.Environment["Kafka__AutoCreateTopics"] = "false";
+        start.Environment["Schemas__UnboundTopics"] = "Accept";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

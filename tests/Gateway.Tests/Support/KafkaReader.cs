@@ -3,7 +3,10 @@ using Confluent.Kafka;
 namespace Gateway.Tests.Support;
 
 /// <summary>A record as an independent consumer reads it back from Kafka.</summary>
-public sealed record StoredRecord(int Partition, long Offset, byte[]? Key, byte[]? Value);
+public sealed record StoredRecord(int Partition, long Offset, byte[]? Key, byte[]? Value)
+{
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>Reads back everything a topic holds with a plain Confluent.Kafka consumer of its own.</summary>
 public static class KafkaReader
@@ -54,7 +57,10 @@ public static class KafkaReader
             }
 
             var p = result.Partition.Value;
-            records.Add(new StoredRecord(p, result.Offset.Value, result.Message.Key, result.Message.Value));
+            records.Add(new StoredRecord(p, result.Offset.Value, result.Message.Key, result.Message.Value)
+            {
+                Headers = (result.Message.Headers ?? []).ToDictionary(h => h.Key, h => System.Text.Encoding.UTF8.GetString(h.GetValueBytes())),
+            });
             if (ends.TryGetValue(p, out var end) && result.Offset.Value >= end - 1)
             {
                 ends.Remove(p);

@@ -1,0 +1,44 @@
+namespace Gateway.Schemas;
+
+/// <summary>What happens to a produce request for a topic no binding matches.</summary>
+public enum UnboundTopicPolicy
+{
+    /// <summary>Produce without validation.</summary>
+    Accept,
+
+    /// <summary>Refuse with 404 / 40401: the gateway writes only where it knows the shape.</summary>
+    Reject,
+}
+
+/// <summary>The <c>Schemas</c> configuration section: which JSON Schema each topic's values must match.</summary>
+public sealed class SchemaOptions
+{
+    public const string Section = "Schemas";
+
+    public UnboundTopicPolicy UnboundTopics { get; set; } = UnboundTopicPolicy.Accept;
+
+    /// <summary>Bindings by name, so one can be overridden from the environment (<c>Schemas__Bindings__pin__DeadLetterTopic</c>).</summary>
+    public Dictionary<string, SchemaBindingOptions> Bindings { get; set; } = [];
+
+    /// <summary>At most this many validation errors are reported for one request.</summary>
+    public int MaxErrors { get; set; } = 100;
+}
+
+/// <summary>One binding: a topic (exact name or pattern) and the schema its values must match.</summary>
+public sealed class SchemaBindingOptions
+{
+    /// <summary>The exact topic name; use this or <see cref="Pattern"/>.</summary>
+    public string Topic { get; set; } = "";
+
+    /// <summary>A .NET regular expression matched against the whole topic name.</summary>
+    public string Pattern { get; set; } = "";
+
+    /// <summary>The JSON Schema file, relative to the gateway's content root or its install folder.</summary>
+    public string Schema { get; set; } = "";
+
+    /// <summary>A topic that receives rejected records, with the reason in headers; empty for none.</summary>
+    public string DeadLetterTopic { get; set; } = "";
+
+    /// <summary>Binary format values are JSON too, and are decoded and validated.</summary>
+    public bool BinaryPayloadIsJson { get; set; }
+}

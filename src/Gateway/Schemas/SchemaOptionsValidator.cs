@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace Gateway.Schemas;
+
+/// <summary>Checks the <c>Schemas</c> section at start-up; each message names the binding's key.</summary>
+internal sealed class SchemaOptionsValidator : AbstractValidator<SchemaOptions>
+{
+    public SchemaOptionsValidator(IHostEnvironment environment)
+    {
+        RuleFor(o => o.MaxErrors).InclusiveBetween(1, 10_000).WithMessage("Schemas:MaxErrors must be between 1 and 10000.");
+        RuleForEach(o => o.Bindings).Custom((entry, context) =>
+        {
+            var (name, binding) = (entry.Key, entry.Value);
+            var key = $"Schemas:Bindings:{name}";
+            if ((binding.Topic.Length > 0) == (binding.Pattern.Length > 0))
+            {
+                context.AddFailure($"{key} needs exactly one of Topic or Pattern.");
+            }
+
+            if (binding.Pattern.Length > 0 && !IsRegex(binding.Pattern))
+            {
+                context.AddFailure($"{key}:Pattern '{binding.Pattern}' is not a valid regular expression.");
+            }
+
+            if (binding.Schema.Length == 0)
+            {
+                context.AddFailure($"{key}:Schema is required.");
+            }
+            else if (SchemaFiles.Resolve(binding.Schema, environment.ContentRootPath) is null)
+            {
+                context.AddFailure($"{key}:Schema '{binding.Schema}' was not found under {environment.ContentRootPath} or {AppContext.BaseDirectory}.");
+            }
+        });
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, SchemaFiles.PatternTimeout);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests.Schemas;
+
+/// <summary>Partial mode, dead-letter topics and JSON in binary values.</summary>
+public sealed class SchemaModeTests : IDisposable
+{
+    private const string DeadLetterTopic = "rejected.user";
+    private const string Good = """{"ind": 7, "first_name": "Dylan", "last_name": "Holmes", "age": 32, "date_joined": "2016-10-23 14:06:51"}""";
+    private const string Bad = """{"index": 7, "first_name": "Dylan", "last_name": "Holmes", "age": 32, "date_joined": "2016-10-23 14:06:51"}""";
+    private readonly GatewayFactory _factory = new(new Dictionary<string, string?>
+    {
+        ["Schemas:UnboundTopics"] = "Reject",
+        ["Schemas:Bindings:user:Pattern"] = "[0-9a-f]{12}\\.user",
+        ["Schemas:Bindings:user:Schema"] = "schemas/pinterest/user.schema.json",
+        ["Schemas:Bindings:lettered:Pattern"] = "[0-9a-f]{12}\\.letters",
+        ["Schemas:Bindings:lettered:Schema"] = "schemas/pinterest/user.schema.json",
+        ["Schemas:Bindings:lettered:DeadLetterTopic"] = DeadLetterTopic,
+        ["Schemas:Bindings:bytes:Pattern"] = "[0-9a-f]{12}\\.bytes",
+        ["Schemas:Bindings:bytes:Schema"] = "schemas/pinterest/user.schema.json",
+        ["Schemas:Bindings:bytes:BinaryPayloadIsJson"] = "true",
+    });
+
+    [Theory]
+    [InlineData("?validation=partial", null)]
+    [InlineData("", "partial")]
+    public async Task PartialMode_ProducesExactlyTheValidRecords_AnswersTheOthersWith42210(string query, string? header)
+    {
+        var client = _factory.CreateClient();
+        if (header is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Gateway-Validation", header);
+        }
+
+        var topic = TestTopics.Fresh("user");
+        var body = $$"""{"records": [{"value": {{Good}}}, {"value": {{Bad}}}, {"value": {{Good.Replace("Dylan", "Ann", StringComparison.Ordinal)}}}]}""";
+
+        var response = await Http.PostAsync(client, $"/topics/{topic}{query}", body);
+        var offsets = (await Http.JsonAsync(response)).GetProperty("offsets");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(JsonValueKind.Null, offsets[0].GetProperty("error_code").ValueKind);
+        Assert.Equal(42210, offsets[1].GetProperty("error_code").GetInt32());
+        Assert.Equal(JsonValueKind.Null, offsets[1].GetProperty("offset").ValueKind);
+        Assert.Contains(offsets[1].GetProperty("errors").EnumerateArray(), e => e.GetProperty("pointer").GetString() == "/index" && e.GetProperty("record").GetInt32() == 1);
+        Assert.Equal(JsonValueKind.Null, offsets[2].GetProperty("error_code").ValueKind);
+        var stored = KafkaReader.ReadAll(_factory.BootstrapServers, topic).Select(r => Encoding.UTF8.GetString(r.Value!)).Order().ToArray();
+        Assert.Equal(2, stored.Length);
+        Assert.Contains("\"first_name\":\"Dylan\"", stored[1], StringComparison.Ordinal);
+        Assert.Contains("\"first_name\":\"Ann\"", stored[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownValidationMode_Is400()
+    {
+        var response = await Http.PostAsync(_factory.CreateClient(), $"/topics/{TestTopics.Fresh("user")}?validation=lenient", $$"""{"records": [{"value": {{Good}}}]}""");
+
+        await Http.AssertErrorAsync(response, 400, 400);
+    }
+
+    [Fact]
+    public async Task DeadLetterTopic_ReceivesRejectedRecordsWithReasonTopicAndIndex()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh("letters");
+        var before = KafkaReader.ReadAll(_factory.BootstrapServers, DeadLetterTopic).Count;
+
+        var atomic = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": {{Good}}}, {"value": {{Bad}}}]}""");
+        var partial = await Http.PostAsync(client, $"/topics/{topic}?validation=partial", $$"""{"records": [{"value": {{Bad}}}, {"value": {{Good}}}]}""");
+
+        var atomicJson = await Http.JsonAsync(atomic);
+        Assert.Equal(422, (int)atomic.StatusCode);
+        var lettered = Assert.Single(atomicJson.GetProperty("dead_lettered").EnumerateArray());
+        Assert.Equal(1, lettered.GetProperty("record").GetInt32());
+        Assert.Equal(DeadLetterTopic, lettered.GetProperty("topic").GetString());
+        var partialEntry = (await Http.JsonAsync(partial)).GetProperty("offsets")[0];
+        Assert.Equal(DeadLetterTopic, partialEntry.GetProperty("dead_letter").GetProperty("topic").GetString());
+
+        var letters = KafkaReader.ReadAll(_factory.BootstrapServers, DeadLetterTopic).Skip(before).ToArray();
+        Assert.Equal(2, letters.Length);
+        Assert.All(letters, letter =>
+        {
+            Assert.Equal(topic, letter.Headers["gateway-original-topic"]);
+            Assert.Equal("lettered", letter.Headers["gateway-schema"]);
+            Assert.Contains("\"pointer\":\"/index\"", letter.Headers["gateway-reason"], StringComparison.Ordinal);
+            Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(Bad).RootElement), Encoding.UTF8.GetString(letter.Value!));
+        });
+        Assert.Equal(["0", "1"], letters.Select(l => l.Headers["gateway-record-index"]).Order());
+        Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
+    }
+
+    [Fact]
+    public async Task BinaryValuesDeclaredJson_AreDecodedAndValidated()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh("bytes");
+        string Base64(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+
+        var bad = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64(Bad)}}"}]}""", Http.BinaryV2);
+        var notJson = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64("not json")}}"}]}""", Http.BinaryV2);
+        var good = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64(Good)}}"}]}""", Http.BinaryV2);
+
+        Assert.Equal(422, (int)bad.StatusCode);
+        Assert.Equal("json", (await Http.JsonAsync(notJson)).GetProperty("errors")[0].GetProperty("keyword").GetString());
+        Assert.Equal(200, (int)good.StatusCode);
+        Assert.Equal(Good, Encoding.UTF8.GetString(Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic)).Value!));
+    }
+
+    [Fact]
+    public async Task BinaryValuesNotDeclaredJson_AreNotValidated()
+    {
+        var topic = TestTopics.Fresh("user");
+        var response = await Http.PostAsync(_factory.CreateClient(), $"/topics/{topic}", """{"records": [{"value": "AAEC"}]}""", Http.BinaryV2);
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
