@@ -20,6 +20,7 @@ internal static class OpenApi
                     + "the answer comes once Kafka has acknowledged every record.",
             });
             options.OperationFilter<ProduceExamplesFilter>();
+            options.DocumentFilter<Schemas.SchemaDocumentFilter>();
         });
         return services;
     }

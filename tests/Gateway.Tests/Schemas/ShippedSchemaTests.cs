@@ -113,6 +113,17 @@ public sealed class ShippedSchemaTests : IClassFixture<ShippedSchemaTests.Shippe
         Assert.Equal(["geo", "pin", "user"], bindings.GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("name").GetString()).Order());
     }
 
+    [Fact]
+    public async Task Swagger_ShowsEachBoundSchema()
+    {
+        var document = await Http.JsonAsync(await _client.GetAsync("/swagger/v1/swagger.json"));
+        var description = document.GetProperty("info").GetProperty("description").GetString()!;
+
+        Assert.Contains("### pin: `[0-9a-f]{12}\\.pin`", description, StringComparison.Ordinal);
+        Assert.Contains("\"follower_count\"", description, StringComparison.Ordinal);
+        Assert.Contains("### user:", description, StringComparison.Ordinal);
+    }
+
     private static string PinWith(string original, string replacement)
     {
         var row = PinterestRows.Lines("pin")[1];
