@@ -4,6 +4,11 @@ using Gateway.Metadata;
 using Gateway.Produce;
 using Gateway.Schemas;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.UseGatewayServer();
 builder.Services.AddKafka(builder.Configuration);
@@ -19,7 +24,8 @@ app.MapHealth();
 app.MapProduce();
 app.MapMetadata();
 app.MapSchemas();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The gateway's entry point, visible to the test host.</summary>
 public partial class Program;
