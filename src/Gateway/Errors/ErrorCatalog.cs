@@ -70,6 +70,18 @@ internal static class ErrorCatalog
     public static GatewayError SchemaMismatch(string topic, string binding, int invalid, int total, string first) =>
         new(422, SchemaMismatchCode, $"{invalid} of {total} records do not match the schema bound to topic {topic} ({binding}); nothing was produced. First: {first}");
 
+    public static GatewayError Overloaded(long inFlightRecords) =>
+        new(429, 429, $"The gateway is at its limit of records waiting for Kafka ({inFlightRecords} in flight); nothing of this request was produced. Retry after the Retry-After interval.") { RetryAfterSeconds = 1 };
+
+    public static GatewayError OutcomeUnknown(int deadlineMs) =>
+        new(504, 50401, $"Kafka has not answered within {deadlineMs} ms. The records may still be written: the outcome is unknown. Retry with the same Idempotency-Key header to get the real outcome without producing twice.") { RetryAfterSeconds = 1 };
+
+    public static GatewayError IdempotencyKeyReused(string key) =>
+        new(422, 42230, $"Idempotency-Key '{key}' was already used for a different request within the idempotency window.");
+
+    public static GatewayError BadDeadline(string value) =>
+        new(400, 400, $"X-Gateway-Deadline-Ms '{value}' must be a whole number of milliseconds from 100 up to the configured Reliability:RequestDeadlineMs.");
+
     public static GatewayError ClusterUnavailable(string detail) =>
         new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
 

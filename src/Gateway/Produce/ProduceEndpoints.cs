@@ -8,6 +8,10 @@ internal static class ProduceEndpoints
     public static IServiceCollection AddProduce(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ProduceOptions, ProduceOptionsValidator>(configuration, ProduceOptions.Section);
+        services.AddValidatedOptions<Reliability.ReliabilityOptions, Reliability.ReliabilityOptionsValidator>(configuration, Reliability.ReliabilityOptions.Section);
+        services.AddSingleton<Reliability.Admission>();
+        services.AddSingleton<Reliability.IdempotencyKeys>();
+        services.AddSingleton<RecordFlow>();
         services.AddSingleton<ProduceHandler>();
         return services;
     }

@@ -1,5 +1,6 @@
+using System.Security.Cryptography;
 using Gateway.Errors;
-using Gateway.Kafka;
+using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Topics;
 using Microsoft.Extensions.Options;
@@ -7,13 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Produce;
 
 /// <summary>
-/// One produce request from headers to answer: negotiate, read and check the whole body, validate every
-/// record against the topic's schema, find the topic, hand the records to Kafka, and answer once Kafka
-/// has answered for each.
+/// One produce request at the HTTP level: negotiate, read and parse the whole body, honour an
+/// <c>Idempotency-Key</c>, and answer within the request's deadline.
 /// </summary>
 internal sealed class ProduceHandler(
-    IRecordProducer producer, TopicCatalog topics, TopicSchemas schemas, DeadLetters deadLetters, IOptions<ProduceOptions> options)
+    RecordFlow flow, TopicSchemas schemas, IdempotencyKeys idempotency, IOptions<ProduceOptions> options, IOptions<ReliabilityOptions> reliability)
 {
+    public const string DeadlineHeader = "X-Gateway-Deadline-Ms";
+
     public async Task<IResult> HandleAsync(HttpRequest request, string topic, int? pathPartition)
     {
         if (!ContentNegotiation.AcceptsKafkaAnswer(request.Headers.Accept))
@@ -38,11 +40,13 @@ internal sealed class ProduceHandler(
         }
 
         var (mode, modeError) = ValidationModes.From(request);
-        if (modeError is not null)
+        var deadlineError = DeadlineOf(request, out var deadlineMs);
+        if ((modeError ?? deadlineError) is { } headerError)
         {
-            return new ErrorResult(modeError);
+            return new ErrorResult(headerError);
         }
 
+        var deadline = TimeSpan.FromMilliseconds(deadlineMs);
         var records = new List<ProduceRecord>();
         var (body, bodyError) = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes);
         if (bodyError is not null)
@@ -50,91 +54,85 @@ internal sealed class ProduceHandler(
             return new ErrorResult(bodyError);
         }
 
+        byte[]? requestHash;
         using (body)
         {
             if (ProduceRequestParser.Parse(body!.Span, format, records) is { } parseError)
             {
                 return new ErrorResult(parseError);
             }
+
+            requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header) ? SHA256.HashData(body.Span) : null;
         }
 
-        var check = binding is null ? null : SchemaCheck.Run(binding, format, records, schemas.Options.MaxErrors);
-        if (check is { InvalidCount: > 0 } && mode == ValidationMode.Atomic)
-        {
-            return await RejectAsync(topic, check, records);
-        }
-
-        var (found, topicError) = await topics.ResolveAsync(topic);
-        if (topicError is not null)
-        {
-            return new ErrorResult(topicError);
-        }
-
-        if (ApplyPartitions(records, pathPartition, found!) is not null)
-        {
-            // Partitions may have been added since the topic was last described: ask once more.
-            (found, topicError) = await topics.ResolveAsync(topic, refresh: true);
-            if ((topicError ?? ApplyPartitions(records, pathPartition, found!)) is { } partitionError)
-            {
-                return new ErrorResult(partitionError);
-            }
-        }
-
-        return check is { InvalidCount: > 0 }
-            ? await ProduceValidAsync(topic, check, records)
-            : new ProduceResult(await producer.ProduceAsync(topic, records));
+        var produce = new ProduceRequest(topic, pathPartition, format, mode, binding, records);
+        var key = request.Headers[IdempotencyKeys.Header].ToString();
+        return requestHash is null
+            ? await AnswerAsync(await flow.StartAsync(produce), deadline, deadlineMs)
+            : await AnswerOnceAsync(produce, key, requestHash, deadline, deadlineMs);
     }
 
-    /// <summary>Atomic mode: nothing reaches the topic; rejected records go to the dead-letter topic, if any.</summary>
-    private async Task<IResult> RejectAsync(string topic, SchemaCheck check, List<ProduceRecord> records)
+    /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
     {
-        DeliveryOutcome[]? letters = null;
-        if (check.Binding.DeadLetterTopic is not null)
+        var scope = $"{produce.Topic}/{produce.PathPartition}";
+        var claim = idempotency.Claim(scope, key, requestHash);
+        if (claim.Conflict)
         {
-            (letters, var error) = await deadLetters.WriteAsync(topic, check, records);
-            if (error is not null)
-            {
-                return new ErrorResult(error);
-            }
+            return new ErrorResult(ErrorCatalog.IdempotencyKeyReused(key));
         }
 
-        return new SchemaMismatchResult(topic, check, records.Count, letters);
+        if (!claim.IsFirst)
+        {
+            return await AnswerAsync(new RecordFlow.Started(null, claim.Entry.Answer), deadline, deadlineMs);
+        }
+
+        var started = await flow.StartAsync(produce);
+        if (started.Pending is { } pending)
+        {
+            // Kept even when this request's deadline passes first, so a retry learns the real outcome.
+            _ = pending.ContinueWith(done => claim.Entry.Fulfil(done.Result), TaskScheduler.Default);
+        }
+        else
+        {
+            idempotency.Abandon(scope, key, claim, started.Answer!);
+        }
+
+        return await AnswerAsync(started, deadline, deadlineMs);
     }
 
-    /// <summary>Partial mode: the valid records are produced, the others answered with their violations.</summary>
-    private async Task<IResult> ProduceValidAsync(string topic, SchemaCheck check, List<ProduceRecord> records)
+    private static async Task<IResult> AnswerAsync(RecordFlow.Started started, TimeSpan deadline, int deadlineMs)
     {
-        if (check.Binding.DeadLetterTopic is { } deadLetterTopic && (await topics.ResolveAsync(deadLetterTopic)).Error is { } error)
+        if (started.Pending is not { } pending)
         {
-            return new ErrorResult(error);
+            return started.Answer!;
         }
 
-        var valid = Enumerable.Range(0, records.Count).Where(i => !check.IsInvalid(i)).ToArray();
-        var letters = check.Binding.DeadLetterTopic is null ? null : deadLetters.WriteAsync(topic, check, records);
-        var delivered = await producer.ProduceAsync(topic, valid.Select(i => records[i]).ToArray());
-        var outcomes = new DeliveryOutcome[records.Count];
-        for (var j = 0; j < valid.Length; j++)
+        try
         {
-            outcomes[valid[j]] = delivered[j];
+            return await pending.WaitAsync(deadline);
         }
-
-        return new ProduceResult(outcomes, check, letters is null ? null : (await letters).Outcomes);
+        catch (TimeoutException)
+        {
+            return new ErrorResult(ErrorCatalog.OutcomeUnknown(deadlineMs));
+        }
     }
 
-    /// <summary>A record's own partition wins over the path's, as in kafka-rest; every one must exist.</summary>
-    private static GatewayError? ApplyPartitions(List<ProduceRecord> records, int? pathPartition, TopicInfo topic)
+    /// <summary>The configured deadline, or a shorter one the client asks for.</summary>
+    private GatewayError? DeadlineOf(HttpRequest request, out int deadlineMs)
     {
-        for (var i = 0; i < records.Count; i++)
+        deadlineMs = reliability.Value.RequestDeadlineMs;
+        if (request.Headers[DeadlineHeader].FirstOrDefault() is not { } asked)
         {
-            var partition = records[i].Partition ?? pathPartition;
-            if (partition is { } p && !topic.HasPartition(p))
-            {
-                return ErrorCatalog.PartitionNotFound(topic.Name, p);
-            }
-
-            records[i] = records[i] with { Partition = partition };
+            return null;
         }
 
+        if (!int.TryParse(asked, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 100 || value > deadlineMs)
+        {
+            return ErrorCatalog.BadDeadline(asked);
+        }
+
+        deadlineMs = value;
         return null;
     }
 }
