@@ -21,6 +21,12 @@ internal sealed class ProduceResult(DeliveryOutcome[] outcomes, SchemaCheck? che
         var response = httpContext.Response;
         response.StatusCode = RecordErrorCodes.StatusFor(Outcomes);
         response.ContentType = MediaTypes.KafkaV2Json;
+        if (Outcomes.Any(o => o.Error is { } error && RecordErrorCodes.For(error) == RecordErrorCodes.Retriable))
+        {
+            // Some records can be sent again: say when, as a 503 would.
+            response.Headers.RetryAfter = "1";
+        }
+
         await using var writer = new Utf8JsonWriter(response.BodyWriter, JsonOutput.Options);
         writer.WriteStartObject();
         writer.WriteStartArray("offsets"u8);

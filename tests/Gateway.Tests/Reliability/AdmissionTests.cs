@@ -1,0 +1,72 @@
+using Gateway.Tests.Support;
+
+namespace Gateway.Tests.Reliability;
+
+/// <summary>Past the in-flight limits a request gets 429 before any of its records is queued.</summary>
+public sealed class AdmissionTests : IDisposable
+{
+    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Reliability:MaxInFlightRecords"] = "10" });
+
+    [Fact]
+    public async Task BatchLargerThanTheLimit_Is429WithRetryAfter_NothingProduced()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh();
+
+        var refused = await Http.PostAsync(client, $"/topics/{topic}", Batch(11));
+        var admitted = await Http.PostAsync(client, $"/topics/{topic}", Batch(10));
+
+        await Http.AssertErrorAsync(refused, 429, 429);
+        Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal(200, (int)admitted.StatusCode);
+        Assert.Equal(10, KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count);
+    }
+
+    [Fact]
+    public async Task WhileRecordsWaitForASlowKafka_NewRecordsAre429_ThenAdmittedAgain()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", Batch(1))).StatusCode);
+        SetRoundTrip(2000);
+        try
+        {
+            var holding = Http.PostAsync(client, $"/topics/{topic}", Batch(8));
+            await WaitUntilAsync(async () =>
+                (int)(await Http.PostAsync(client, $"/topics/{topic}", Batch(5))).StatusCode == 429);
+
+            Assert.Equal(200, (int)(await holding).StatusCode);
+        }
+        finally
+        {
+            SetRoundTrip(0);
+        }
+
+        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", Batch(10))).StatusCode);
+        var stored = KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count;
+        Assert.Equal(0, (stored - 1 - 8 - 10) % 5);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    internal static string Batch(int records, string tag = "r") =>
+        "{\"records\":[" + string.Join(',', Enumerable.Range(0, records).Select(i => $"{{\"value\":\"{tag}{i}\"}}")) + "]}";
+
+    private void SetRoundTrip(int milliseconds)
+    {
+        for (var broker = 1; broker <= 3; broker++)
+        {
+            _factory.Cluster.SetBrokerRoundTrip(broker, milliseconds);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(20);
+        }
+    }
+}
