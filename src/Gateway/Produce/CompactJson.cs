@@ -11,6 +11,9 @@ namespace Gateway.Produce;
 /// </summary>
 internal static class CompactJson
 {
+    /// <summary>Longest number text accepted, as Jackson's default read constraints in kafka-rest.</summary>
+    public const int MaxNumberLength = 1000;
+
     private static readonly byte[] HexDigits = "0123456789ABCDEF"u8.ToArray();
 
     /// <summary>
@@ -62,6 +65,11 @@ internal static class CompactJson
                     break;
                 default:
                     // Numbers keep their text; true, false and null are their own text.
+                    if (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.Length > MaxNumberLength)
+                    {
+                        throw new JsonException($"A number has more than {MaxNumberLength} characters.");
+                    }
+
                     if (needsComma)
                     {
                         WriteByte(output, (byte)',');

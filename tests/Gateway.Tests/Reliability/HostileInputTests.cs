@@ -1,0 +1,190 @@
+using System.Net.Sockets;
+using System.Text;
+using Gateway.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Reliability;
+
+/// <summary>
+/// Hostile input over a real socket. The corpus: bodies that lie about their length or trickle in, header
+/// floods, nesting 100,000 deep, 5,000-digit numbers, invalid UTF-8, raw control characters and hostile
+/// topic names. Each is answered with a 4xx in bounded time, nothing is produced, and the gateway keeps
+/// serving. (Empty, truncated and non-JSON bodies, wrong types, out-of-range partitions and content types
+/// are in <c>ProduceErrorTests</c> and <c>ContentNegotiationTests</c>; random bodies in the parser's
+/// property tests.)
+/// </summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private readonly GatewayFactory _factory = new();
+    private readonly string _topic = TestTopics.Fresh();
+    private readonly int _port;
+
+    public HostileInputTests()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _port = new Uri(address).Port;
+    }
+
+    [Fact]
+    public async Task BodyShorterThanItsContentLength_Is408_NothingProduced()
+    {
+        var answer = await SendAsync(Head(_topic, contentLength: 1000) + """{"records":[{"value":1}]}""", holdOpen: TimeSpan.FromSeconds(40));
+
+        Assert.StartsWith("HTTP/1.1 408", answer, StringComparison.Ordinal);
+        await AssertStillServingAndNothingProducedAsync();
+    }
+
+    [Fact]
+    public async Task BodyThatTricklesIn_Is408()
+    {
+        using var socket = await ConnectAsync();
+        var body = """{"records":[{"value":"slow"}]}""";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(Head(_topic, body.Length)));
+        var reading = ReadAnswerAsync(socket, TimeSpan.FromSeconds(40));
+        foreach (var b in Encoding.ASCII.GetBytes(body))
+        {
+            if (reading.IsCompleted)
+            {
+                break;
+            }
+
+            await socket.SendAsync(new[] { b });
+            await Task.Delay(1500);
+        }
+
+        Assert.StartsWith("HTTP/1.1 408", await reading, StringComparison.Ordinal);
+        await AssertStillServingAndNothingProducedAsync();
+    }
+
+    [Fact]
+    public async Task HeaderFlood_Is431()
+    {
+        var flood = string.Concat(Enumerable.Range(0, 200).Select(i => $"X-Flood-{i}: {new string('x', 500)}\r\n"));
+        var answer = await SendAsync($"POST /topics/{_topic} HTTP/1.1\r\nHost: localhost\r\n{flood}Content-Length: 0\r\n\r\n", TimeSpan.FromSeconds(10));
+
+        Assert.StartsWith("HTTP/1.1 431", answer, StringComparison.Ordinal);
+        await AssertStillServingAndNothingProducedAsync();
+    }
+
+    public static TheoryData<string, string> HostileBodies => new()
+    {
+        { "nesting 100,000 deep", "{\"records\":[{\"value\":" + new string('[', 100_000) + new string(']', 100_000) + "}]}" },
+        { "a 5,000-digit number", "{\"records\":[{\"value\":" + new string('7', 5_000) + "}]}" },
+        { "a raw control character in a string", "{\"records\":[{\"value\":\"a\u0001b\"}]}" },
+        { "a raw newline in a string", "{\"records\":[{\"value\":\"a\nb\"}]}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task HostileJson_Is400(string what, string body)
+    {
+        var answer = await SendAsync(Head(_topic, Encoding.UTF8.GetByteCount(body)) + body, TimeSpan.FromSeconds(20));
+
+        Assert.True(answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), $"{what}: {answer[..Math.Min(200, answer.Length)]}");
+        Assert.Contains("\"error_code\":400", answer, StringComparison.Ordinal);
+        await AssertStillServingAndNothingProducedAsync();
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_Is400()
+    {
+        using var socket = await ConnectAsync();
+        byte[] body = [.. "{\"records\":[{\"value\":\"a"u8, 0xC3, 0x28, .. "\"}]}"u8];
+        await socket.SendAsync(Encoding.ASCII.GetBytes(Head(_topic, body.Length)));
+        await socket.SendAsync(body);
+
+        Assert.StartsWith("HTTP/1.1 400", await ReadAnswerAsync(socket, TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+        await AssertStillServingAndNothingProducedAsync();
+    }
+
+    [Theory]
+    [InlineData("a%20b", "400")]
+    [InlineData("%2e%2e", "405")]
+    [InlineData("a%2Fb", "400")]
+    [InlineData("caf%C3%A9", "400")]
+    [InlineData("..%2F..%2Fetc", "400")]
+    public async Task HostileTopicName_Is4xx(string rawTopic, string status)
+    {
+        const string body = """{"records":[{"value":1}]}""";
+        var answer = await SendAsync(Head(rawTopic, body.Length) + body, TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith($"HTTP/1.1 {status}", answer, StringComparison.Ordinal);
+        Assert.Contains("\"error_code\":", answer, StringComparison.Ordinal);
+        await AssertStillServingAndNothingProducedAsync();
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private static string Head(string topic, int contentLength) =>
+        $"POST /topics/{topic} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/vnd.kafka.json.v2+json\r\nContent-Length: {contentLength}\r\n\r\n";
+
+    private async Task<string> SendAsync(string request, TimeSpan holdOpen)
+    {
+        using var socket = await ConnectAsync();
+        await socket.SendAsync(Encoding.UTF8.GetBytes(request));
+        return await ReadAnswerAsync(socket, holdOpen);
+    }
+
+    private async Task<Socket> ConnectAsync()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync("127.0.0.1", _port);
+        return socket;
+    }
+
+    /// <summary>Reads until the server has sent a whole answer or closed; fails past <paramref name="limit"/>.</summary>
+    private static async Task<string> ReadAnswerAsync(Socket socket, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        var received = new StringBuilder();
+        var buffer = new byte[8192];
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await socket.ReceiveAsync(buffer, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"no complete answer within {limit}: '{received}'");
+                throw;
+            }
+
+            if (read == 0)
+            {
+                return received.ToString();
+            }
+
+            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            var text = received.ToString();
+            var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (headerEnd >= 0 && IsComplete(text, headerEnd))
+            {
+                return text;
+            }
+        }
+    }
+
+    private static bool IsComplete(string text, int headerEnd)
+    {
+        var lengthLine = text[..headerEnd].Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        if (lengthLine is not null)
+        {
+            return text.Length - headerEnd - 4 >= int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return !text[..headerEnd].Contains("chunked", StringComparison.OrdinalIgnoreCase) || text.EndsWith("0\r\n\r\n", StringComparison.Ordinal);
+    }
+
+    private async Task AssertStillServingAndNothingProducedAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        Assert.Equal(200, (int)(await client.GetAsync("/health/live")).StatusCode);
+        Assert.Empty(KafkaReader.ReadAll(_factory.BootstrapServers, _topic));
+    }
+}
