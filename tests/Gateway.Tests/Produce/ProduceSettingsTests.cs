@@ -32,6 +32,19 @@ public sealed class ProduceSettingsTests
     }
 
     [Fact]
+    public async Task ManyFirstRequestsToANewTopicAtOnce_AllProduced()
+    {
+        using var factory = new GatewayFactory();
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Http.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{i}}}]}""")));
+
+        Assert.All(answers, a => Assert.Equal(200, (int)a.StatusCode));
+        Assert.Equal(32, KafkaReader.ReadAll(factory.BootstrapServers, topic).Count);
+    }
+
+    [Fact]
     public async Task ConfiguredPartitionCount_IsUsedForCreatedTopics()
     {
         using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:DefaultPartitions"] = "5" });

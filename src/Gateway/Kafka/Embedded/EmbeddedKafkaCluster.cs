@@ -44,8 +44,16 @@ internal sealed class EmbeddedKafkaCluster : IDisposable
 
     public int BrokerCount { get; }
 
-    public void CreateTopic(string topic, int partitions, int replicationFactor) =>
-        Check(NativeLibrdkafka.MockTopicCreate(Cluster, topic, partitions, Math.Min(replicationFactor, BrokerCount)), "create topic");
+    /// <summary>Creates a topic; one that already exists is left as it is.</summary>
+    public void CreateTopic(string topic, int partitions, int replicationFactor)
+    {
+        const int TopicAlreadyExists = 36;
+        var error = NativeLibrdkafka.MockTopicCreate(Cluster, topic, partitions, Math.Min(replicationFactor, BrokerCount));
+        if (error != TopicAlreadyExists)
+        {
+            Check(error, "create topic");
+        }
+    }
 
     public void SetBrokerDown(int brokerId) => Check(NativeLibrdkafka.MockBrokerSetDown(Cluster, brokerId), "stop broker");
 

@@ -1,0 +1,6 @@
+-- wrk script: the emulator's single-record pin POST.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/vnd.kafka.json.v2+json"
+local f = io.open(os.getenv("BODY_FILE"), "r")
+wrk.body = f:read("*a")
+f:close()
