@@ -25,12 +25,13 @@ public sealed class ShutdownTests
         // Slow brokers keep the next requests waiting on Kafka while the signal arrives.
         for (var broker = 1; broker <= 3; broker++)
         {
-            cluster.SetBrokerRoundTrip(broker, 3000);
+            cluster.SetBrokerRoundTrip(broker, 4000);
         }
 
         var requests = Enumerable.Range(0, 16).Select(r => Http.PostAsync(client, $"/topics/{topic}",
             "{\"records\":[" + string.Join(',', Enumerable.Range(0, 10).Select(i => $"{{\"value\":\"r{r}-{i}\"}}")) + "]}")).ToArray();
-        await Task.Delay(1000);
+        // Long enough for every request to reach the gateway on a loaded machine, well inside the 4 s round trip.
+        await Task.Delay(2000);
         var signalled = Stopwatch.StartNew();
         Process.Start("kill", ["-TERM", gateway.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
