@@ -3,6 +3,7 @@ using Gateway.Kafka;
 using Gateway.Metadata;
 using Gateway.Produce;
 using Gateway.Schemas;
+using Gateway.Security;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -14,10 +15,12 @@ builder.UseGatewayServer();
 builder.Services.AddKafka(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddSchemas(builder.Configuration);
+builder.Services.AddClientSecurity(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
 app.UseKafkaRestErrors();
+app.UseClientSecurity();
 app.MapGatewayOpenApi();
 app.MapRoot();
 app.MapHealth();

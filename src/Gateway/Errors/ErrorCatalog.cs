@@ -82,6 +82,15 @@ internal static class ErrorCatalog
     public static GatewayError BadDeadline(string value) =>
         new(400, 400, $"X-Gateway-Deadline-Ms '{value}' must be a whole number of milliseconds from 100 up to the configured Reliability:RequestDeadlineMs.");
 
+    public static GatewayError Unauthenticated(string problem) =>
+        new(401, 401, $"Unauthorized: {problem}.");
+
+    public static GatewayError TopicForbidden(string caller, string topic) =>
+        new(403, 40301, $"Not authorized: {caller} may not produce to topic {topic}.");
+
+    public static GatewayError RateLimited(int retryAfterSeconds) =>
+        new(429, 429, "Request rate limit exceeded for this caller.") { RetryAfterSeconds = retryAfterSeconds };
+
     public static GatewayError ClusterUnavailable(string detail) =>
         new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
 

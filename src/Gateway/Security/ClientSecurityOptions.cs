@@ -1,0 +1,74 @@
+namespace Gateway.Security;
+
+/// <summary>The <c>Security</c> section: who may call the gateway and which topics each may produce to.</summary>
+public sealed class ClientSecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Requests with no credentials are served as the anonymous principal (development only).</summary>
+    public bool AllowAnonymous { get; set; } = true;
+
+    /// <summary>Topic patterns (whole-name regular expressions) the anonymous principal may produce to; unset allows all.</summary>
+    public List<string>? AnonymousTopics { get; set; }
+
+    /// <summary>The anonymous principal's patterns in force.</summary>
+    public IReadOnlyList<string> EffectiveAnonymousTopics => AnonymousTopics is { Count: > 0 } topics ? topics : [".*"];
+
+    /// <summary>Header that carries an API key.</summary>
+    public string ApiKeyHeader { get; set; } = "X-API-Key";
+
+    /// <summary>API keys by principal name, stored as SHA-256 hashes; several may be live at once for rotation.</summary>
+    public Dictionary<string, ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>A secret every request must carry (API Gateway's integration request adds it), or empty for none.</summary>
+    public SharedSecretOptions SharedSecret { get; set; } = new();
+
+    /// <summary>JWT bearer tokens; off while <see cref="JwtOptions.Issuer"/> is empty.</summary>
+    public JwtOptions Jwt { get; set; } = new();
+
+    /// <summary>Requests per second each principal may make; 0 for no limit.</summary>
+    public int RequestsPerSecond { get; set; }
+
+    /// <summary>Origins allowed to call from a browser; empty turns CORS off.</summary>
+    public List<string> CorsOrigins { get; set; } = [];
+}
+
+public sealed class ApiKeyOptions
+{
+    /// <summary>Lower-case hex SHA-256 of the key (<c>printf %s "$KEY" | sha256sum</c>); never the key itself.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>Topic patterns this key may produce to.</summary>
+    public List<string> Topics { get; set; } = [];
+}
+
+public sealed class SharedSecretOptions
+{
+    public string Header { get; set; } = "X-Gateway-Secret";
+
+    /// <summary>The secret, from the environment (<c>Security__SharedSecret__Value</c>); never commit it.</summary>
+    public string Value { get; set; } = "";
+
+    /// <summary>A file holding the secret, for secrets mounted as files.</summary>
+    public string ValueFile { get; set; } = "";
+
+    public string EffectiveValue => Value.Length > 0 ? Value : ValueFile.Length > 0 && File.Exists(ValueFile) ? File.ReadAllText(ValueFile).Trim() : "";
+}
+
+public sealed class JwtOptions
+{
+    public string Issuer { get; set; } = "";
+
+    public string Audience { get; set; } = "";
+
+    /// <summary>HMAC key (base64) from the environment; or use <see cref="SigningKeyFile"/>.</summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>A file with the HMAC key (base64) or an RSA public key (PEM).</summary>
+    public string SigningKeyFile { get; set; } = "";
+
+    /// <summary>Claim listing the topic patterns a token may produce to (space-separated or an array).</summary>
+    public string TopicsClaim { get; set; } = "topics";
+
+    public bool Enabled => Issuer.Length > 0;
+}
