@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.Tests.Support;
+
+/// <summary>
+/// The gateway as a real process (the built Gateway.dll, the repository's appsettings.json), on a free
+/// loopback port, producing to the cluster the test gives it.
+/// </summary>
+public sealed class GatewayProcess : IDisposable
+{
+    private GatewayProcess(Process process, int port)
+    {
+        Process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Process Process { get; }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<GatewayProcess> StartAsync(string bootstrapServers, IDictionary<string, string>? settings = null)
+    {
+        var root = PinterestRows.RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "src", "Gateway", "bin", configuration, "net10.0", "Gateway.dll")])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Kafka__BootstrapServers"] = bootstrapServers;
+        start.Environment["Kafka__AutoCreateTopics"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var gateway = new GatewayProcess(process, port);
+        await gateway.WaitUntilServingAsync();
+        return gateway;
+    }
+
+    /// <summary>Sends SIGTERM, as a container runtime does on stop.</summary>
+    public void Terminate() =>
+        Process.Start("kill", ["-TERM", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit(10_000);
+        }
+
+        Client.Dispose();
+        Process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !Process.HasExited)
+        {
+            try
+            {
+                if ((await Client.GetAsync("/health/live")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The gateway process did not start serving within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
