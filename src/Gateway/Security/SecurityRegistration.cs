@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Gateway.Errors;
 using Gateway.Hosting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Security;
@@ -15,11 +16,11 @@ internal static partial class SecurityRegistration
         services.AddValidatedOptions<ClientSecurityOptions, ClientSecurityValidator>(configuration, ClientSecurityOptions.Section);
         services.AddSingleton<ClientAuthenticator>();
         services.AddHostedService<SecurityAnnouncement>();
-        var options = configuration.GetSection(ClientSecurityOptions.Section).Get<ClientSecurityOptions>() ?? new ClientSecurityOptions();
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins([.. options.CorsOrigins])
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ClientSecurityOptions>>((cors, security) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. security.Value.CorsOrigins])
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", "Accept", "Authorization", options.ApiKeyHeader, "Idempotency-Key", "X-Gateway-Validation", "X-Gateway-Deadline-Ms")));
+            .WithHeaders("Content-Type", "Accept", "Authorization", security.Value.ApiKeyHeader, "Idempotency-Key", "X-Gateway-Validation", "X-Gateway-Deadline-Ms")));
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -42,6 +42,12 @@ public sealed class GatewayProcess : IDisposable
             start.Environment[key] = value;
         }
 
+        if (settings?.Keys.Any(k => k.StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal)) == true)
+        {
+            // Configured endpoints replace ASPNETCORE_URLS; keep the plain one the helper talks to.
+            start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}";
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
