@@ -6,11 +6,12 @@ FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Gateway/Gateway.csproj src/Gateway/
-RUN dotnet restore src/Gateway/Gateway.csproj
+RUN dotnet restore src/Gateway/Gateway.csproj -r linux-x64
 COPY appsettings.json ./
 COPY schemas/ schemas/
 COPY src/ src/
-RUN dotnet publish src/Gateway/Gateway.csproj -c Release --no-restore -o /app
+# One runtime identifier: only the linux-x64 native librdkafka builds go into the image.
+RUN dotnet publish src/Gateway/Gateway.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app
 
 FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
