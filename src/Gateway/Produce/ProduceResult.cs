@@ -52,6 +52,13 @@ internal sealed class ProduceResult(DeliveryOutcome[] outcomes, SchemaCheck? che
     private static void WriteOffset(Utf8JsonWriter writer, DeliveryOutcome outcome)
     {
         writer.WriteStartObject();
+        WriteOutcome(writer, outcome);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>kafka-rest's partition offset fields: where a record was stored, or its error code and why.</summary>
+    public static void WriteOutcome(Utf8JsonWriter writer, DeliveryOutcome outcome)
+    {
         if (outcome.Error is { } error)
         {
             writer.WriteNull("partition"u8);
@@ -66,8 +73,6 @@ internal sealed class ProduceResult(DeliveryOutcome[] outcomes, SchemaCheck? che
             writer.WriteNull("error_code"u8);
             writer.WriteNull("error"u8);
         }
-
-        writer.WriteEndObject();
     }
 
     private static void WriteRejected(Utf8JsonWriter writer, SchemaCheck check, int record, DeliveryOutcome? deadLetter)

@@ -53,17 +53,6 @@ internal static class DeadLetterJson
     public static void WriteFields(Utf8JsonWriter writer, string topic, DeliveryOutcome outcome)
     {
         writer.WriteString("topic"u8, topic);
-        if (outcome.Error is { } error)
-        {
-            writer.WriteNull("partition"u8);
-            writer.WriteNull("offset"u8);
-            writer.WriteNumber("error_code"u8, RecordErrorCodes.For(error));
-            writer.WriteString("error"u8, error.Reason);
-        }
-        else
-        {
-            writer.WriteNumber("partition"u8, outcome.Partition);
-            writer.WriteNumber("offset"u8, outcome.Offset);
-        }
+        ProduceResult.WriteOutcome(writer, outcome);
     }
 }

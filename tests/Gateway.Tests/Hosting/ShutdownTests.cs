@@ -24,10 +24,7 @@ public sealed class ShutdownTests
         Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
 
         // Slow brokers keep the next requests waiting on Kafka while the signal arrives.
-        for (var broker = 1; broker <= 3; broker++)
-        {
-            cluster.SetBrokerRoundTrip(broker, 4000);
-        }
+        cluster.SetRoundTripOfAllBrokers(4000);
 
         var requests = Enumerable.Range(0, 16).Select(r => Http.PostAsync(client, $"/topics/{topic}",
             "{\"records\":[" + string.Join(',', Enumerable.Range(0, 10).Select(i => $"{{\"value\":\"r{r}-{i}\"}}")) + "]}")).ToArray();
@@ -41,10 +38,7 @@ public sealed class ShutdownTests
         Assert.True(signalled.Elapsed < TimeSpan.FromSeconds(30));
         Assert.Equal(0, gateway.Process.ExitCode);
 
-        for (var broker = 1; broker <= 3; broker++)
-        {
-            cluster.SetBrokerRoundTrip(broker, 0);
-        }
+        cluster.SetRoundTripOfAllBrokers(0);
 
         var stored = KafkaReader.ReadAll(cluster.BootstrapServers, topic).ToDictionary(r => (r.Partition, r.Offset), r => Encoding.UTF8.GetString(r.Value!));
         for (var r = 0; r < responses.Length; r++)

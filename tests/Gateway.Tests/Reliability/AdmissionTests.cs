@@ -31,7 +31,7 @@ public sealed class AdmissionTests : IDisposable
         var admission = _factory.Services.GetRequiredService<Admission>();
         var topic = TestTopics.Fresh();
         Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", Batch(1))).StatusCode);
-        SetRoundTrip(3000);
+        _factory.Cluster.SetRoundTripOfAllBrokers(3000);
         try
         {
             var holding = Http.PostAsync(client, $"/topics/{topic}", Batch(8));
@@ -42,7 +42,7 @@ public sealed class AdmissionTests : IDisposable
         }
         finally
         {
-            SetRoundTrip(0);
+            _factory.Cluster.SetRoundTripOfAllBrokers(0);
         }
 
         Assert.Equal(0, admission.InFlightRecords);
@@ -55,13 +55,6 @@ public sealed class AdmissionTests : IDisposable
     internal static string Batch(int records, string tag = "r") =>
         "{\"records\":[" + string.Join(',', Enumerable.Range(0, records).Select(i => $"{{\"value\":\"{tag}{i}\"}}")) + "]}";
 
-    private void SetRoundTrip(int milliseconds)
-    {
-        for (var broker = 1; broker <= 3; broker++)
-        {
-            _factory.Cluster.SetBrokerRoundTrip(broker, milliseconds);
-        }
-    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

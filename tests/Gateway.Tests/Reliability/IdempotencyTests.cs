@@ -29,7 +29,7 @@ public sealed class IdempotencyTests : IDisposable
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
         await Http.PostAsync(client, $"/topics/{topic}", AdmissionTests.Batch(1, "warm"));
-        SetRoundTrip(500);
+        _factory.Cluster.SetRoundTripOfAllBrokers(500);
         HttpResponseMessage[] answers;
         try
         {
@@ -37,7 +37,7 @@ public sealed class IdempotencyTests : IDisposable
         }
         finally
         {
-            SetRoundTrip(0);
+            _factory.Cluster.SetRoundTripOfAllBrokers(0);
         }
 
         var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
@@ -63,7 +63,7 @@ public sealed class IdempotencyTests : IDisposable
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
         await Http.PostAsync(client, $"/topics/{topic}", AdmissionTests.Batch(1, "warm"));
-        SetRoundTrip(1500);
+        _factory.Cluster.SetRoundTripOfAllBrokers(1500);
         HttpResponseMessage late;
         try
         {
@@ -71,7 +71,7 @@ public sealed class IdempotencyTests : IDisposable
         }
         finally
         {
-            SetRoundTrip(0);
+            _factory.Cluster.SetRoundTripOfAllBrokers(0);
         }
 
         var message = await Http.AssertErrorAsync(late, 504, 50401);
@@ -109,11 +109,4 @@ public sealed class IdempotencyTests : IDisposable
         return client.SendAsync(request);
     }
 
-    private void SetRoundTrip(int milliseconds)
-    {
-        for (var broker = 1; broker <= 3; broker++)
-        {
-            _factory.Cluster.SetBrokerRoundTrip(broker, milliseconds);
-        }
-    }
 }

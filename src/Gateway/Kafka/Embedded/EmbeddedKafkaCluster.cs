@@ -62,6 +62,15 @@ internal sealed class EmbeddedKafkaCluster : IDisposable
     public void SetBrokerRoundTrip(int brokerId, int milliseconds) =>
         Check(NativeLibrdkafka.MockBrokerSetRtt(Cluster, brokerId, milliseconds), "set broker round trip");
 
+    /// <summary>Every broker answers this much later, as a slow network or a loaded cluster would.</summary>
+    public void SetRoundTripOfAllBrokers(int milliseconds)
+    {
+        for (var broker = 1; broker <= BrokerCount; broker++)
+        {
+            SetBrokerRoundTrip(broker, milliseconds);
+        }
+    }
+
     public void SetPartitionLeader(string topic, int partition, int brokerId) =>
         Check(NativeLibrdkafka.MockPartitionSetLeader(Cluster, topic, partition, brokerId), "move partition leader");
 
