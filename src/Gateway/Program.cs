@@ -1,6 +1,7 @@
 using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Metadata;
+using Gateway.Observability;
 using Gateway.Produce;
 using Gateway.Schemas;
 using Gateway.Security;
@@ -16,11 +17,13 @@ builder.Services.AddKafka(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddSchemas(builder.Configuration);
 builder.Services.AddClientSecurity(builder.Configuration);
+builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
 app.UseKafkaRestErrors();
 app.UseClientSecurity();
+app.UseObservability();
 app.MapGatewayOpenApi();
 app.MapRoot();
 app.MapHealth();

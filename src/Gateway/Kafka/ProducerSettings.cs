@@ -19,6 +19,8 @@ internal static class ProducerSettings
             MessageTimeoutMs = options.DeliveryTimeoutMs,
             // Topics are created by the gateway on purpose, never as a side effect of a metadata request.
             AllowAutoCreateTopics = false,
+            // Queue depth and broker round trips for /metrics.
+            StatisticsIntervalMs = 5_000,
         };
         KafkaSecuritySettings.Apply(config, options.Security);
         foreach (var (key, value) in options.Producer)

@@ -22,7 +22,8 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         {
             var builder = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
                 .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
-                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason));
+                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
+                .SetStatisticsHandler((_, statistics) => Observability.KafkaStatistics.Record(statistics));
             if (options.Value.Security.Mode == KafkaSecurityMode.AwsMskIam)
             {
                 builder.SetOAuthBearerTokenRefreshHandler(services.GetRequiredService<MskIamTokenRefresher>().Refresh);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Gateway.Errors;
+using Gateway.Observability;
 using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Topics;
@@ -12,7 +13,12 @@ namespace Gateway.Produce;
 /// <c>Idempotency-Key</c>, and answer within the request's deadline.
 /// </summary>
 internal sealed class ProduceHandler(
-    RecordFlow flow, TopicSchemas schemas, IdempotencyKeys idempotency, IOptions<ProduceOptions> options, IOptions<ReliabilityOptions> reliability)
+    RecordFlow flow,
+    TopicSchemas schemas,
+    IdempotencyKeys idempotency,
+    IOptions<ProduceOptions> options,
+    IOptions<ReliabilityOptions> reliability,
+    IOptions<ObservabilityOptions> observability)
 {
     public const string DeadlineHeader = "X-Gateway-Deadline-Ms";
 
@@ -63,6 +69,11 @@ internal sealed class ProduceHandler(
             }
 
             requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header) ? SHA256.HashData(body.Span) : null;
+        }
+
+        if (observability.Value.PropagateTraceHeaders && TraceHeaders.From(request) is { } trace)
+        {
+            TraceHeaders.Apply(records, trace);
         }
 
         var produce = new ProduceRequest(topic, pathPartition, format, mode, binding, records);

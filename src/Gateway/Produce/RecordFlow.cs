@@ -1,5 +1,6 @@
 using Gateway.Errors;
 using Gateway.Kafka;
+using Gateway.Observability;
 using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Topics;
@@ -11,7 +12,8 @@ namespace Gateway.Produce;
 /// take room under admission control, and hand the records over. Anything refused is refused before a
 /// single record is queued.
 /// </summary>
-internal sealed class RecordFlow(IRecordProducer producer, TopicCatalog topics, TopicSchemas schemas, DeadLetters deadLetters, Admission admission)
+internal sealed class RecordFlow(
+    IRecordProducer producer, TopicCatalog topics, TopicSchemas schemas, DeadLetters deadLetters, Admission admission, GatewayMetrics metrics)
 {
     /// <summary>An answer now (nothing was produced), or the answer Kafka's acknowledgements will give.</summary>
     internal readonly record struct Started(IResult? Answer, Task<IResult>? Pending);
@@ -19,6 +21,14 @@ internal sealed class RecordFlow(IRecordProducer producer, TopicCatalog topics, 
     public async Task<Started> StartAsync(ProduceRequest request)
     {
         var check = request.Binding is null ? null : SchemaCheck.Run(request.Binding, request.Format, request.Records, schemas.Options.MaxErrors);
+        if (check is { InvalidCount: > 0 })
+        {
+            metrics.Rejected(request.Topic, "schema", check.InvalidCount);
+            foreach (var violation in check.Violations)
+            {
+                metrics.ValidationFailed(request.Topic, violation.Pointer);
+            }
+        }
         if (check is { InvalidCount: > 0 } && request.Mode == ValidationMode.Atomic)
         {
             return new(await RejectAsync(request.Topic, check, request.Records), null);
@@ -64,7 +74,16 @@ internal sealed class RecordFlow(IRecordProducer producer, TopicCatalog topics, 
             var letters = check is { InvalidCount: > 0 } && check.Binding.DeadLetterTopic is not null
                 ? deadLetters.WriteAsync(request.Topic, check, request.Records)
                 : null;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var delivered = await producer.ProduceAsync(request.Topic, records);
+            GatewayMetrics.ProduceTook(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            var failed = delivered.Count(d => !d.Delivered);
+            metrics.Produced(request.Topic, delivered.Length - failed);
+            if (failed > 0)
+            {
+                metrics.Rejected(request.Topic, "kafka", failed);
+            }
+
             if (check is not { InvalidCount: > 0 })
             {
                 return new ProduceResult(delivered);

@@ -4,7 +4,7 @@ namespace Gateway.Security;
 
 /// <summary>
 /// Refuses a caller before the body is read: 401 without valid credentials, 403 / 40301 for a topic the
-/// caller may not produce to. Health checks and Swagger UI stay open.
+/// caller may not produce to. Health checks, metrics and Swagger UI stay open.
 /// </summary>
 internal sealed partial class ClientSecurityMiddleware(RequestDelegate next, ClientAuthenticator authenticator, ILogger<ClientSecurityMiddleware> logger)
 {
@@ -13,7 +13,7 @@ internal sealed partial class ClientSecurityMiddleware(RequestDelegate next, Cli
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/health") || path.StartsWithSegments("/swagger"))
+        if (path.StartsWithSegments("/health") || path.StartsWithSegments("/swagger") || path.StartsWithSegments("/metrics"))
         {
             await next(context);
             return;
