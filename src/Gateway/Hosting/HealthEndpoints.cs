@@ -33,7 +33,7 @@ internal static class HealthEndpoints
         {
             try
             {
-                brokers = (await metadata.DescribeClusterAsync()).Brokers.Count;
+                brokers = await metadata.CountBrokersAsync();
             }
             catch (KafkaException e)
             {

@@ -45,6 +45,13 @@ internal sealed class ClusterMetadata : IDisposable
 
     public void Forget(string topic) => _topics.TryRemove(topic, out _);
 
+    /// <summary>
+    /// How many brokers answer, asked about one topic name only so the answer stays small on a cluster
+    /// with thousands of topics (the topic need not exist, and is never created).
+    /// </summary>
+    /// <exception cref="KafkaException">The cluster did not answer in time.</exception>
+    public Task<int> CountBrokersAsync() => Task.Run(() => _admin.GetMetadata("__gateway-readiness", _timeout).Brokers.Count);
+
     /// <exception cref="KafkaException">The cluster did not answer in time.</exception>
     public Task<Confluent.Kafka.Metadata> DescribeClusterAsync() => Task.Run(() => _admin.GetMetadata(_timeout));
 
