@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Tests.Support;
@@ -16,6 +17,7 @@ namespace Gateway.Tests.Support;
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
+    private static readonly Lock HostBuilding = new();
     private readonly Dictionary<string, string?> _settings;
     private CapturedLogs? _logs;
     private IAwsCredentialSource? _credentials;
@@ -46,6 +48,18 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     {
         _credentials = credentials;
         return this;
+    }
+
+    /// <summary>
+    /// Builds one host at a time: the test host finds the app's host through a process-wide diagnostic
+    /// listener, so two factories building at once could each catch the other's host.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuilding)
+        {
+            return base.CreateHost(builder);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
