@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using Gateway.Produce;
+using Gateway.Http;
+using Gateway.Kafka;
+using Gateway.Produce.V2;
 using Gateway.Schemas;
 
 // Validation cost per pin record on one core: the real rows, already in the compact bytes Kafka stores.

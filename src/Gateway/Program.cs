@@ -1,10 +1,12 @@
+using Gateway.Admin.V2;
 using Gateway.Hosting;
 using Gateway.Kafka;
-using Gateway.Metadata;
 using Gateway.Observability;
-using Gateway.Produce;
+using Gateway.Produce.V2;
+using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Security;
+using Gateway.Topics;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -14,10 +16,12 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.UseGatewayServer();
 builder.Services.AddKafka(builder.Configuration);
-builder.Services.AddProduce(builder.Configuration);
+builder.Services.AddTopics();
 builder.Services.AddSchemas(builder.Configuration);
+builder.Services.AddReliability(builder.Configuration);
 builder.Services.AddClientSecurity(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
+builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();

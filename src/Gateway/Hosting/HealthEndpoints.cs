@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Confluent.Kafka;
+using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Kafka.Security;
-using Gateway.Produce;
 
 namespace Gateway.Hosting;
 
@@ -15,13 +14,14 @@ internal static class HealthEndpoints
     public static WebApplication MapHealth(this WebApplication app)
     {
         var health = app.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", () => Results.Text("""{"status":"live"}""", MediaTypes.Json))
+        health.MapGet("/live", () => new KafkaJsonResult<HealthResponse>(new HealthResponse("live"), KafkaRestJson.Context.HealthResponse, contentType: MediaTypes.Json))
             .WithSummary("The process is up");
-        health.MapGet("/ready", ReadyAsync).WithSummary("Kafka answers and, with MSK IAM, the token is valid");
+        health.MapGet("/ready", ReadyAsync).WithSummary("Kafka answers and, with MSK IAM, the token is valid")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json);
         return app;
     }
 
-    private static async Task ReadyAsync(HttpContext context, ClusterMetadata metadata, KafkaAuthStatus auth)
+    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(ClusterMetadata metadata, KafkaAuthStatus auth)
     {
         string? problem = null;
         var brokers = 0;
@@ -41,22 +41,12 @@ internal static class HealthEndpoints
             }
         }
 
-        context.Response.StatusCode = problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = MediaTypes.Json;
-        await using var writer = new Utf8JsonWriter(context.Response.Body, JsonOutput.Options);
-        writer.WriteStartObject();
-        writer.WriteString("status"u8, problem is null ? "ready" : "not ready");
-        writer.WriteNumber("brokers"u8, brokers);
-        if (auth.UsesToken && auth.TokenExpiresAt is { } expiry)
+        var answer = new HealthResponse(problem is null ? "ready" : "not ready")
         {
-            writer.WriteString("token_expires_at"u8, expiry);
-        }
-
-        if (problem is not null)
-        {
-            writer.WriteString("problem"u8, problem);
-        }
-
-        writer.WriteEndObject();
+            Brokers = brokers,
+            TokenExpiresAt = auth.UsesToken ? auth.TokenExpiresAt : null,
+            Problem = problem,
+        };
+        return new(answer, KafkaRestJson.Context.HealthResponse, problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, MediaTypes.Json);
     }
 }

@@ -1,4 +1,3 @@
-using Gateway.Produce;
 
 namespace Gateway.Kafka;
 

@@ -1,13 +1,12 @@
-using Gateway.Hosting;
+using Gateway.Settings;
 using Gateway.Kafka.Security;
 using Microsoft.Extensions.Options;
-using Gateway.Topics;
 
 namespace Gateway.Kafka;
 
 internal static class KafkaRegistration
 {
-    /// <summary>The Kafka connection (configured or embedded), the one producer, metadata and topic creation.</summary>
+    /// <summary>The Kafka connection (configured or embedded), the one producer and cluster metadata.</summary>
     public static IServiceCollection AddKafka(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<KafkaOptions, KafkaOptionsValidator>(configuration, KafkaOptions.Section);
@@ -16,8 +15,6 @@ internal static class KafkaRegistration
         services.AddSingleton<RecordProducer>();
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
-        services.AddSingleton<TopicProvisioner>();
-        services.AddSingleton<TopicCatalog>();
         services.AddHostedService<KafkaStartup>();
         services.AddKafkaSecurity();
         return services;

@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using Gateway.Kafka.Security;
-using Gateway.Produce;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Kafka;
@@ -23,7 +22,7 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
             var builder = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
                 .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
                 .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
-                .SetStatisticsHandler((_, statistics) => Observability.KafkaStatistics.Record(statistics));
+                .SetStatisticsHandler((_, statistics) => KafkaStatistics.Record(statistics));
             if (options.Value.Security.Mode == KafkaSecurityMode.AwsMskIam)
             {
                 builder.SetOAuthBearerTokenRefreshHandler(services.GetRequiredService<MskIamTokenRefresher>().Refresh);

@@ -1,4 +1,4 @@
-using Gateway.Errors;
+using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Observability;
 using Gateway.Reliability;
@@ -8,17 +8,14 @@ using Gateway.Topics;
 namespace Gateway.Produce;
 
 /// <summary>
-/// From parsed records to Kafka: validate against the topic's schema, find the topic and its partitions,
-/// take room under admission control, and hand the records over. Anything refused is refused before a
-/// single record is queued.
+/// From parsed records to Kafka, for every front end: validate against the topic's schema, find the
+/// topic and its partitions, take room under admission control, and hand the records over. Anything
+/// refused is refused before a single record is queued.
 /// </summary>
 internal sealed class RecordFlow(
     IRecordProducer producer, TopicCatalog topics, TopicSchemas schemas, DeadLetters deadLetters, Admission admission, GatewayMetrics metrics)
 {
-    /// <summary>An answer now (nothing was produced), or the answer Kafka's acknowledgements will give.</summary>
-    internal readonly record struct Started(IResult? Answer, Task<IResult>? Pending);
-
-    public async Task<Started> StartAsync(ProduceRequest request)
+    public async Task<FlowStart> StartAsync(ProduceRequest request)
     {
         var check = request.Binding is null ? null : SchemaCheck.Run(request.Binding, request.Format, request.Records, schemas.Options.MaxErrors);
         if (check is { InvalidCount: > 0 })
@@ -28,16 +25,17 @@ internal sealed class RecordFlow(
             {
                 metrics.ValidationFailed(request.Topic, violation.Pointer);
             }
-        }
-        if (check is { InvalidCount: > 0 } && request.Mode == ValidationMode.Atomic)
-        {
-            return new(await RejectAsync(request.Topic, check, request.Records), null);
+
+            if (request.Mode == ValidationMode.Atomic)
+            {
+                return await RejectAsync(request.Topic, check, request.Records);
+            }
         }
 
         var (found, topicError) = await topics.ResolveAsync(request.Topic);
         if (topicError is not null)
         {
-            return Refused(topicError);
+            return FlowStart.Refused(topicError);
         }
 
         if (ApplyPartitions(request.Records, request.PathPartition, found!) is not null)
@@ -46,13 +44,13 @@ internal sealed class RecordFlow(
             (found, topicError) = await topics.ResolveAsync(request.Topic, refresh: true);
             if ((topicError ?? ApplyPartitions(request.Records, request.PathPartition, found!)) is { } partitionError)
             {
-                return Refused(partitionError);
+                return FlowStart.Refused(partitionError);
             }
         }
 
         if (check?.Binding.DeadLetterTopic is { } deadLetterTopic && (await topics.ResolveAsync(deadLetterTopic)).Error is { } letterError)
         {
-            return Refused(letterError);
+            return FlowStart.Refused(letterError);
         }
 
         IReadOnlyList<ProduceRecord> records = check is { InvalidCount: > 0 }
@@ -61,13 +59,13 @@ internal sealed class RecordFlow(
         var lease = admission.TryAdmit(records.Count, records.Sum(r => (long)(r.Key?.Length ?? 0) + (r.Value?.Length ?? 0)));
         if (lease is null)
         {
-            return Refused(ErrorCatalog.Overloaded(admission.InFlightRecords));
+            return FlowStart.Refused(ErrorCatalog.Overloaded(admission.InFlightRecords));
         }
 
-        return new(null, ProduceAsync(request, check, records, lease));
+        return FlowStart.Accepted(ProduceAsync(request, check, records, lease));
     }
 
-    private async Task<IResult> ProduceAsync(ProduceRequest request, SchemaCheck? check, IReadOnlyList<ProduceRecord> records, Admission.Lease lease)
+    private async Task<FlowResult> ProduceAsync(ProduceRequest request, SchemaCheck? check, IReadOnlyList<ProduceRecord> records, Admission.Lease lease)
     {
         using (lease)
         {
@@ -86,7 +84,7 @@ internal sealed class RecordFlow(
 
             if (check is not { InvalidCount: > 0 })
             {
-                return new ProduceResult(delivered);
+                return new FlowResult(delivered, null, null);
             }
 
             var outcomes = new DeliveryOutcome[request.Records.Count];
@@ -98,12 +96,12 @@ internal sealed class RecordFlow(
                 }
             }
 
-            return new ProduceResult(outcomes, check, letters is null ? null : (await letters).Outcomes);
+            return new FlowResult(outcomes, check, letters is null ? null : (await letters).Outcomes);
         }
     }
 
     /// <summary>Atomic mode: nothing reaches the topic; rejected records go to the dead-letter topic, if any.</summary>
-    private async Task<IResult> RejectAsync(string topic, SchemaCheck check, List<ProduceRecord> records)
+    private async Task<FlowStart> RejectAsync(string topic, SchemaCheck check, List<ProduceRecord> records)
     {
         DeliveryOutcome[]? letters = null;
         if (check.Binding.DeadLetterTopic is not null)
@@ -111,11 +109,11 @@ internal sealed class RecordFlow(
             (letters, var error) = await deadLetters.WriteAsync(topic, check, records);
             if (error is not null)
             {
-                return new ErrorResult(error);
+                return FlowStart.Refused(error);
             }
         }
 
-        return new SchemaMismatchResult(topic, check, records.Count, letters);
+        return FlowStart.Rejected(check, letters);
     }
 
     /// <summary>A record's own partition wins over the path's, as in kafka-rest; every one must exist.</summary>
@@ -134,10 +132,4 @@ internal sealed class RecordFlow(
 
         return null;
     }
-
-    private static Started Refused(GatewayError error) => new(new ErrorResult(error), null);
 }
-
-/// <summary>A parsed produce request: where it goes, in which format, how to validate, and its records.</summary>
-internal sealed record ProduceRequest(
-    string Topic, int? PathPartition, EmbeddedFormat Format, ValidationMode Mode, SchemaBinding? Binding, List<ProduceRecord> Records);

@@ -1,10 +1,8 @@
-using Gateway.Hosting;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Gateway.Errors;
+using Gateway.Http;
 using Gateway.Kafka;
-using Gateway.Produce;
 using Gateway.Topics;
 
 namespace Gateway.Schemas;
@@ -54,14 +52,6 @@ internal sealed class DeadLetters(IRecordProducer producer, TopicCatalog topics)
         return (outcomes, null);
     }
 
-    private static byte[] Reason(IReadOnlyList<SchemaViolation> violations)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.Options))
-        {
-            SchemaViolationJson.WriteArray(writer, violations);
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] Reason(IReadOnlyList<SchemaViolation> violations) =>
+        JsonSerializer.SerializeToUtf8Bytes(violations, KafkaRestJson.Context.IReadOnlyListSchemaViolation);
 }

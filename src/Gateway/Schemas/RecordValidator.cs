@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gateway.Http;
 
 namespace Gateway.Schemas;
 

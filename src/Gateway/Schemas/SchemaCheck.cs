@@ -1,4 +1,5 @@
-using Gateway.Produce;
+using Gateway.Http;
+using Gateway.Kafka;
 
 namespace Gateway.Schemas;
 

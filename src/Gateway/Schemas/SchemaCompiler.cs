@@ -51,18 +51,19 @@ internal static class SchemaCompiler
         };
     }
 
-    private static JsonTypes TypesOf(JsonObjectType type)
-    {
-        var types = JsonTypes.None;
-        if (type.HasFlag(JsonObjectType.Null)) types |= JsonTypes.Null;
-        if (type.HasFlag(JsonObjectType.Boolean)) types |= JsonTypes.Boolean;
-        if (type.HasFlag(JsonObjectType.Integer)) types |= JsonTypes.Integer;
-        if (type.HasFlag(JsonObjectType.Number)) types |= JsonTypes.Number;
-        if (type.HasFlag(JsonObjectType.String)) types |= JsonTypes.String;
-        if (type.HasFlag(JsonObjectType.Object)) types |= JsonTypes.Object;
-        if (type.HasFlag(JsonObjectType.Array)) types |= JsonTypes.Array;
-        return types;
-    }
+    private static readonly (JsonObjectType Given, JsonTypes Compiled)[] TypeNames =
+    [
+        (JsonObjectType.Null, JsonTypes.Null),
+        (JsonObjectType.Boolean, JsonTypes.Boolean),
+        (JsonObjectType.Integer, JsonTypes.Integer),
+        (JsonObjectType.Number, JsonTypes.Number),
+        (JsonObjectType.String, JsonTypes.String),
+        (JsonObjectType.Object, JsonTypes.Object),
+        (JsonObjectType.Array, JsonTypes.Array),
+    ];
+
+    private static JsonTypes TypesOf(JsonObjectType type) =>
+        TypeNames.Where(t => type.HasFlag(t.Given)).Aggregate(JsonTypes.None, (all, t) => all | t.Compiled);
 
     private static void Refuse(bool present, string at, string keyword)
     {

@@ -1,4 +1,4 @@
-using Gateway.Errors;
+using Gateway.Http;
 
 namespace Gateway.Schemas;
 

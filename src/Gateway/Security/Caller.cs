@@ -1,14 +1,16 @@
-using System.Text.RegularExpressions;
-
 namespace Gateway.Security;
 
-/// <summary>Who made a request, and the topics they may produce to.</summary>
-internal sealed class Caller(string name, IReadOnlyList<Regex> topics)
+/// <summary>Who made a request, and what they may do on which names.</summary>
+internal sealed class Caller(string name, IReadOnlyDictionary<Permission, NamePatterns> grants, bool admin)
 {
+    public const string ClusterResource = "";
+
     public string Name { get; } = name;
 
-    public bool MayProduceTo(string topic) => topics.Any(t => t.IsMatch(topic));
+    /// <summary>True when the caller holds <paramref name="permission"/> on <paramref name="resource"/> (a topic or subject).</summary>
+    public bool May(Permission permission, string resource) => permission == Permission.Admin
+        ? admin
+        : grants.TryGetValue(permission, out var names) && names.Matches(resource);
 
-    public static IReadOnlyList<Regex> Patterns(IEnumerable<string> patterns) =>
-        patterns.Select(p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))).ToArray();
+    public bool MayProduceTo(string topic) => May(Permission.Produce, topic);
 }

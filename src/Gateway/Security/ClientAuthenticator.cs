@@ -27,9 +27,9 @@ internal sealed class ClientAuthenticator
         var secret = _options.SharedSecret.EffectiveValue;
         _sharedSecretDigest = secret.Length > 0 ? Digest(secret) : null;
         _apiKeys = _options.ApiKeys
-            .Select(k => (Convert.FromHexString(k.Value.Sha256), new Caller($"apikey:{k.Key}", Caller.Patterns(k.Value.Topics))))
+            .Select(k => (Convert.FromHexString(k.Value.Sha256), FromApiKey(k.Key, k.Value)))
             .ToArray();
-        _anonymous = _options.AllowAnonymous ? new Caller("anonymous", Caller.Patterns(_options.EffectiveAnonymousTopics)) : null;
+        _anonymous = _options.AllowAnonymous ? Anonymous(_options) : null;
         _jwt = _options.Jwt.Enabled ? JwtParameters(_options.Jwt) : null;
     }
 
@@ -72,12 +72,45 @@ internal sealed class ClientAuthenticator
             : (null, $"credentials are required: {_options.ApiKeyHeader}{(_jwt is null ? "" : " or Authorization: Bearer")}");
     }
 
+    private static Caller FromApiKey(string name, ApiKeyOptions key) => new($"apikey:{name}", new Dictionary<Permission, NamePatterns>
+    {
+        [Permission.Produce] = NamePatterns.FromRegexes(key.Topics),
+        [Permission.Read] = NamePatterns.FromRegexes(key.ReadTopics),
+        [Permission.RegistryRead] = NamePatterns.FromRegexes(key.Subjects.Read),
+        [Permission.RegistryWrite] = NamePatterns.FromRegexes(key.Subjects.Register),
+        [Permission.RegistryConfigure] = NamePatterns.FromRegexes(key.Subjects.Configure),
+        [Permission.RegistryDelete] = NamePatterns.FromRegexes(key.Subjects.Delete),
+    }, key.Admin);
+
+    /// <summary>The development principal: its topics, reading and registering any subject, and the admin view.</summary>
+    private static Caller Anonymous(ClientSecurityOptions options) => new("anonymous", new Dictionary<Permission, NamePatterns>
+    {
+        [Permission.Produce] = NamePatterns.FromRegexes(options.EffectiveAnonymousTopics),
+        [Permission.Read] = NamePatterns.FromRegexes(options.EffectiveAnonymousReadTopics),
+        [Permission.RegistryRead] = NamePatterns.FromRegexes(options.EffectiveAnonymousSubjects),
+        [Permission.RegistryWrite] = NamePatterns.FromRegexes(options.EffectiveAnonymousSubjects),
+    }, admin: true);
+
     private Caller FromToken(ClaimsIdentity identity)
     {
-        var topics = identity.FindAll(_options.Jwt.TopicsClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var jwt = _options.Jwt;
         var subject = identity.FindFirst("sub")?.Value ?? identity.Name ?? "token";
-        return new Caller($"jwt:{subject}", Caller.Patterns(topics));
+        var grants = new Dictionary<Permission, NamePatterns>
+        {
+            [Permission.Produce] = Globs(identity, jwt.TopicsClaim),
+            [Permission.Read] = Globs(identity, jwt.ReadTopicsClaim),
+            [Permission.RegistryRead] = Globs(identity, jwt.RegistryClaimPrefix + "read"),
+            [Permission.RegistryWrite] = Globs(identity, jwt.RegistryClaimPrefix + "register"),
+            [Permission.RegistryConfigure] = Globs(identity, jwt.RegistryClaimPrefix + "configure"),
+            [Permission.RegistryDelete] = Globs(identity, jwt.RegistryClaimPrefix + "delete"),
+        };
+        var admin = string.Equals(identity.FindFirst(jwt.AdminClaim)?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        return new Caller($"jwt:{subject}", grants, admin);
     }
+
+    /// <summary>A token's grants of one kind; a malformed one grants nothing of that kind.</summary>
+    private static NamePatterns Globs(ClaimsIdentity identity, string claim) =>
+        NamePatterns.FromGlobs(identity.FindAll(claim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))) ?? NamePatterns.None;
 
     private static TokenValidationParameters JwtParameters(JwtOptions jwt)
     {

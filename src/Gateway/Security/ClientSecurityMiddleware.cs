@@ -1,10 +1,10 @@
-using Gateway.Errors;
+using Gateway.Http;
 
 namespace Gateway.Security;
 
 /// <summary>
-/// Refuses a caller before the body is read: 401 without valid credentials, 403 / 40301 for a topic the
-/// caller may not produce to. Health checks, metrics and Swagger UI stay open.
+/// Refuses a caller before the body is read: 401 without valid credentials, 403 / 40301 when the caller
+/// lacks the permission the endpoint requires (<see cref="RequiresPermission"/>). Health checks, metrics and Swagger UI stay open.
 /// </summary>
 internal sealed partial class ClientSecurityMiddleware(RequestDelegate next, ClientAuthenticator authenticator, ILogger<ClientSecurityMiddleware> logger)
 {
@@ -28,11 +28,16 @@ internal sealed partial class ClientSecurityMiddleware(RequestDelegate next, Cli
         }
 
         context.Items[CallerItem] = caller;
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.RouteValues["topic"] is string topic && !caller.MayProduceTo(topic))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresPermission>() is { } required)
         {
-            LogForbidden(logger, caller.Name, topic);
-            await ErrorResult.WriteAsync(context.Response, ErrorCatalog.TopicForbidden(caller.Name, topic));
-            return;
+            var resource = required.RouteValue is null ? Caller.ClusterResource : context.Request.RouteValues[required.RouteValue] as string ?? "";
+            if (!caller.May(required.Permission, resource))
+            {
+                var action = PermissionText.Describe(required.Permission, resource);
+                LogForbidden(logger, caller.Name, action);
+                await ErrorResult.WriteAsync(context.Response, ErrorCatalog.Forbidden(caller.Name, action));
+                return;
+            }
         }
 
         await next(context);
@@ -41,6 +46,6 @@ internal sealed partial class ClientSecurityMiddleware(RequestDelegate next, Cli
     [LoggerMessage(LogLevel.Warning, "Refused {Method} {Path}: {Problem}")]
     private static partial void LogRefused(ILogger logger, string method, string path, string problem);
 
-    [LoggerMessage(LogLevel.Warning, "{Caller} may not produce to {Topic}")]
-    private static partial void LogForbidden(ILogger logger, string caller, string topic);
+    [LoggerMessage(LogLevel.Warning, "{Caller} may not {Action}")]
+    private static partial void LogForbidden(ILogger logger, string caller, string action);
 }

@@ -14,6 +14,18 @@ public sealed class ClientSecurityOptions
     /// <summary>The anonymous principal's patterns in force.</summary>
     public IReadOnlyList<string> EffectiveAnonymousTopics => AnonymousTopics is { Count: > 0 } topics ? topics : [".*"];
 
+    /// <summary>Topic patterns the anonymous principal may read (consumers); unset takes <see cref="AnonymousTopics"/>.</summary>
+    public List<string>? AnonymousReadTopics { get; set; }
+
+    /// <summary>The anonymous principal's read patterns in force.</summary>
+    public IReadOnlyList<string> EffectiveAnonymousReadTopics => AnonymousReadTopics is { Count: > 0 } topics ? topics : EffectiveAnonymousTopics;
+
+    /// <summary>Subject patterns the anonymous principal may read and register schemas under; unset allows all.</summary>
+    public List<string>? AnonymousSubjects { get; set; }
+
+    /// <summary>The anonymous principal's subject patterns in force.</summary>
+    public IReadOnlyList<string> EffectiveAnonymousSubjects => AnonymousSubjects is { Count: > 0 } subjects ? subjects : [".*"];
+
     /// <summary>Header that carries an API key.</summary>
     public string ApiKeyHeader { get; set; } = "X-API-Key";
 
@@ -40,6 +52,27 @@ public sealed class ApiKeyOptions
 
     /// <summary>Topic patterns this key may produce to.</summary>
     public List<string> Topics { get; set; } = [];
+
+    /// <summary>Topic patterns this key may read through consumers; separate from <see cref="Topics"/>.</summary>
+    public List<string> ReadTopics { get; set; } = [];
+
+    /// <summary>This key may read the cluster's administrative view (brokers, configs, consumer groups, lag).</summary>
+    public bool Admin { get; set; }
+
+    /// <summary>Registry subjects this key may read, register under, configure and delete.</summary>
+    public SubjectGrantOptions Subjects { get; set; } = new();
+}
+
+/// <summary>Subject patterns (whole-name regular expressions) per registry operation.</summary>
+public sealed class SubjectGrantOptions
+{
+    public List<string> Read { get; set; } = [];
+
+    public List<string> Register { get; set; } = [];
+
+    public List<string> Configure { get; set; } = [];
+
+    public List<string> Delete { get; set; } = [];
 }
 
 public sealed class SharedSecretOptions
@@ -67,8 +100,20 @@ public sealed class JwtOptions
     /// <summary>A file with the HMAC key (base64) or an RSA public key (PEM).</summary>
     public string SigningKeyFile { get; set; } = "";
 
-    /// <summary>Claim listing the topic patterns a token may produce to (space-separated or an array).</summary>
+    /// <summary>Claim listing the topics a token may produce to: names or globs (<c>*.pin</c>), space-separated or an array.</summary>
     public string TopicsClaim { get; set; } = "topics";
+
+    /// <summary>Claim listing the topics a token may read through consumers, as <see cref="TopicsClaim"/>.</summary>
+    public string ReadTopicsClaim { get; set; } = "read_topics";
+
+    /// <summary>Claim that, when <c>true</c>, lets a token read the cluster's administrative view.</summary>
+    public string AdminClaim { get; set; } = "gateway_admin";
+
+    /// <summary>
+    /// Prefix of the claims listing registry subjects per operation: <c>registry_read</c>,
+    /// <c>registry_register</c>, <c>registry_configure</c>, <c>registry_delete</c>.
+    /// </summary>
+    public string RegistryClaimPrefix { get; set; } = "registry_";
 
     public bool Enabled => Issuer.Length > 0;
 }

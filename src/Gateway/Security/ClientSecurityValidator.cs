@@ -9,6 +9,8 @@ internal sealed class ClientSecurityValidator : AbstractValidator<ClientSecurity
     public ClientSecurityValidator()
     {
         RuleForEach(o => o.EffectiveAnonymousTopics).Must(IsRegex).WithMessage((_, p) => $"Security:AnonymousTopics entry '{p}' is not a valid regular expression.");
+        RuleForEach(o => o.EffectiveAnonymousReadTopics).Must(IsRegex).WithMessage((_, p) => $"Security:AnonymousReadTopics entry '{p}' is not a valid regular expression.");
+        RuleForEach(o => o.EffectiveAnonymousSubjects).Must(IsRegex).WithMessage((_, p) => $"Security:AnonymousSubjects entry '{p}' is not a valid regular expression.");
         RuleForEach(o => o.ApiKeys).Custom((entry, context) =>
         {
             if (!Regex.IsMatch(entry.Value.Sha256, "^[0-9a-f]{64}$"))
@@ -16,9 +18,18 @@ internal sealed class ClientSecurityValidator : AbstractValidator<ClientSecurity
                 context.AddFailure($"Security:ApiKeys:{entry.Key}:Sha256 must be 64 lower-case hex characters (the SHA-256 of the key, not the key).");
             }
 
-            foreach (var pattern in entry.Value.Topics.Where(p => !IsRegex(p)))
+            var key = entry.Value;
+            var lists = new (string Name, List<string> Patterns)[]
             {
-                context.AddFailure($"Security:ApiKeys:{entry.Key}:Topics entry '{pattern}' is not a valid regular expression.");
+                ("Topics", key.Topics), ("ReadTopics", key.ReadTopics), ("Subjects:Read", key.Subjects.Read),
+                ("Subjects:Register", key.Subjects.Register), ("Subjects:Configure", key.Subjects.Configure), ("Subjects:Delete", key.Subjects.Delete),
+            };
+            foreach (var (name, patterns) in lists)
+            {
+                foreach (var pattern in patterns.Where(p => !IsRegex(p)))
+                {
+                    context.AddFailure($"Security:ApiKeys:{entry.Key}:{name} entry '{pattern}' is not a valid regular expression.");
+                }
             }
         });
         RuleFor(o => o.SharedSecret.ValueFile).Must(File.Exists).When(o => o.SharedSecret.ValueFile.Length > 0)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Gateway.Errors;
-using Gateway.Hosting;
+using Gateway.Http;
+using Gateway.Settings;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 

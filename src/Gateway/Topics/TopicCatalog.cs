@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using Gateway.Errors;
+using Gateway.Http;
 using Gateway.Kafka;
 using Microsoft.Extensions.Options;
 

@@ -16,7 +16,7 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(200, (int)live.StatusCode);
         Assert.Equal(200, (int)ready.StatusCode);
-        Assert.Equal(3, (await Http.JsonAsync(ready)).GetProperty("brokers").GetInt32());
+        Assert.Equal(3, (await Rest.JsonAsync(ready)).GetProperty("brokers").GetInt32());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class HealthEndpointTests
 
         var down = await client.GetAsync("/health/ready");
         Assert.Equal(503, (int)down.StatusCode);
-        Assert.Contains("Kafka did not answer", (await Http.JsonAsync(down)).GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Kafka did not answer", (await Rest.JsonAsync(down)).GetProperty("problem").GetString(), StringComparison.Ordinal);
         Assert.Equal(200, (int)(await client.GetAsync("/health/live")).StatusCode);
 
         for (var broker = 1; broker <= 3; broker++)
@@ -63,6 +63,6 @@ public sealed class HealthEndpointTests
         var ready = await client.GetAsync("/health/ready");
 
         Assert.Equal(503, (int)ready.StatusCode);
-        Assert.Contains("MSK IAM token", (await Http.JsonAsync(ready)).GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Contains("MSK IAM token", (await Rest.JsonAsync(ready)).GetProperty("problem").GetString(), StringComparison.Ordinal);
     }
 }

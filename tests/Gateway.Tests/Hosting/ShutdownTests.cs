@@ -21,12 +21,12 @@ public sealed class ShutdownTests
             ["Security__AnonymousTopics__0"] = ".*",
         });
         var client = gateway.Client;
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
 
         // Slow brokers keep the next requests waiting on Kafka while the signal arrives.
         cluster.SetRoundTripOfAllBrokers(4000);
 
-        var requests = Enumerable.Range(0, 16).Select(r => Http.PostAsync(client, $"/topics/{topic}",
+        var requests = Enumerable.Range(0, 16).Select(r => Rest.PostAsync(client, $"/topics/{topic}",
             "{\"records\":[" + string.Join(',', Enumerable.Range(0, 10).Select(i => $"{{\"value\":\"r{r}-{i}\"}}")) + "]}")).ToArray();
         // Long enough for every request to reach the gateway on a loaded machine, well inside the 4 s round trip.
         await Task.Delay(2000);
@@ -44,7 +44,7 @@ public sealed class ShutdownTests
         for (var r = 0; r < responses.Length; r++)
         {
             Assert.Equal(HttpStatusCode.OK, responses[r].StatusCode);
-            var offsets = (await Http.JsonAsync(responses[r])).GetProperty("offsets");
+            var offsets = (await Rest.JsonAsync(responses[r])).GetProperty("offsets");
             for (var i = 0; i < 10; i++)
             {
                 (int, long) at = (offsets[i].GetProperty("partition").GetInt32(), offsets[i].GetProperty("offset").GetInt64());

@@ -21,8 +21,8 @@ public sealed class MetricsTests : IDisposable
         var good = PinterestRows.Lines("user")[0];
         var bad = good.Replace("\"ind\"", "\"index\"", StringComparison.Ordinal);
 
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{good}}},{"value":{{good}}},{"value":{{good}}}]}""")).StatusCode);
-        Assert.Equal(422, (int)(await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{bad}}}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{good}}},{"value":{{good}}},{"value":{{good}}}]}""")).StatusCode);
+        Assert.Equal(422, (int)(await Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{bad}}}]}""")).StatusCode);
         var metrics = await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync();
 
         Assert.Equal(3, Value(metrics, $"gateway_records_produced_total{{topic=\"{topic}\"}}"));
@@ -38,7 +38,7 @@ public sealed class MetricsTests : IDisposable
     public async Task Metrics_CarryLibrdkafkaQueueDepthAndBrokerRoundTrip()
     {
         var client = _factory.CreateClient();
-        await Http.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""");
+        await Rest.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         string metrics;
@@ -60,7 +60,7 @@ public sealed class MetricsTests : IDisposable
         const string amazon = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
         var topic = TestTopics.Fresh();
         var request = new HttpRequestMessage(HttpMethod.Post, $"/topics/{topic}") { Content = new StringContent("""{"records":[{"value":1},{"value":2}]}""") };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(Http.JsonV2);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(Rest.JsonV2);
         request.Headers.TryAddWithoutValidation("traceparent", traceparent);
         request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", amazon);
 

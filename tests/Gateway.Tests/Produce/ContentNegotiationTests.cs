@@ -18,7 +18,7 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
     public async Task SupportedContentType_ChoosesFormat(string contentType, string stored)
     {
         var topic = TestTopics.Fresh();
-        var response = await Http.PostAsync(_client, $"/topics/{topic}", Body, contentType);
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}", Body, contentType);
 
         Assert.Equal(200, (int)response.StatusCode);
         var record = Assert.Single(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
@@ -35,7 +35,7 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
     public async Task UnsupportedContentType_Is415(string contentType, string mentions)
     {
         var topic = TestTopics.Fresh();
-        var message = await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}", Body, contentType), 415, 415);
+        var message = await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", Body, contentType), 415, 415);
 
         Assert.Contains(mentions, message, StringComparison.Ordinal);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
@@ -44,7 +44,7 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
     [Fact]
     public async Task MissingContentType_Is415()
     {
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", Body, contentType: null), 415, 415);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", Body, contentType: null), 415, 415);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
     [InlineData("text/html, application/*;q=0.5")]
     public async Task AcceptableAccept_Is200WithKafkaV2ContentType(string? accept)
     {
-        var response = await Http.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", Body, accept: accept);
+        var response = await Rest.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", Body, accept: accept);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/vnd.kafka.v2+json", response.Content.Headers.ContentType?.MediaType);
@@ -70,7 +70,7 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
     public async Task UnacceptableAccept_Is406_NothingProduced(string accept)
     {
         var topic = TestTopics.Fresh();
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}", Body, accept: accept), 406, 406);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", Body, accept: accept), 406, 406);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
     }
 }

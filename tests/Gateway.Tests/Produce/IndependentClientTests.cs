@@ -15,7 +15,7 @@ public sealed class IndependentClientTests(SharedGateway gateway)
         var rows = PinterestRows.Lines("geo").Take(5).ToArray();
         foreach (var row in rows)
         {
-            Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}/partitions/0", PinterestRows.Envelope(row))).StatusCode);
+            Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}/partitions/0", PinterestRows.Envelope(row))).StatusCode);
         }
 
         var expected = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Produce", "Data", "geo.compact.jsonl")).Take(5);

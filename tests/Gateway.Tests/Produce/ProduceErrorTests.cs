@@ -35,7 +35,7 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     public async Task BadBody_AnsweredInKafkaRestEnvelope_NothingProduced(string body, int status, int code, string mentions)
     {
         var topic = TestTopics.Fresh();
-        var message = await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}", body), status, code);
+        var message = await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", body), status, code);
 
         Assert.Contains(mentions, message, StringComparison.Ordinal);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
@@ -45,7 +45,7 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     public async Task BareRowWithoutEnvelope_AnsweredAsKafkaRestDoes()
     {
         var row = PinterestRows.Lines("pin")[0];
-        var response = await Http.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", row);
+        var response = await Rest.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", row);
 
         Assert.Equal("""{"error_code":422,"message":"Unrecognized field: index"}""", await response.Content.ReadAsStringAsync());
     }
@@ -54,10 +54,10 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     public async Task BatchWithOneBadRecordLate_NothingProduced()
     {
         var topic = TestTopics.Fresh();
-        await Http.PostAsync(_client, $"/topics/{topic}", """{"records":[{"value":1}]}""");
+        await Rest.PostAsync(_client, $"/topics/{topic}", """{"records":[{"value":1}]}""");
         var body = """{"records":[{"value":{"ok":1}},{"value":{"ok":2}},{"value":{"ok":3},"bogus":1}]}""";
 
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}", body), 422, 422);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", body), 422, 422);
         Assert.Single(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
     }
 
@@ -69,8 +69,8 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     public async Task BinaryValueNotBase64_Is400(string value, string mentions)
     {
         var topic = TestTopics.Fresh();
-        var message = await Http.AssertErrorAsync(
-            await Http.PostAsync(_client, $"/topics/{topic}", $$"""{"records":[{"value":"{{value}}"}]}""", Http.BinaryV2), 400, 400);
+        var message = await Rest.AssertErrorAsync(
+            await Rest.PostAsync(_client, $"/topics/{topic}", $$"""{"records":[{"value":"{{value}}"}]}""", Rest.BinaryV2), 400, 400);
 
         Assert.Contains(mentions, message, StringComparison.Ordinal);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
@@ -79,8 +79,8 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     [Fact]
     public async Task BinaryValueNotAString_Is400()
     {
-        var message = await Http.AssertErrorAsync(
-            await Http.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":{"a":1}}]}""", Http.BinaryV2), 400, 400);
+        var message = await Rest.AssertErrorAsync(
+            await Rest.PostAsync(_client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":{"a":1}}]}""", Rest.BinaryV2), 400, 400);
 
         Assert.Contains("""data={"a":1} is not a base64 string""", message, StringComparison.Ordinal);
     }
@@ -91,7 +91,7 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     public async Task PathPartitionThatDoesNotExist_Is40402(string path)
     {
         var topic = TestTopics.Fresh();
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}{path}", """{"records":[{"value":1}]}"""), 404, 40402);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}{path}", """{"records":[{"value":1}]}"""), 404, 40402);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
     }
 
@@ -103,7 +103,7 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
         var topic = TestTopics.Fresh();
         var body = $$"""{"records":[{"value":1,"partition":0},{"value":2,"partition":{{partition}}}]}""";
 
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}", body), 404, 40402);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", body), 404, 40402);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
     }
 
@@ -111,7 +111,7 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     public async Task RecordPartition_OverridesPathPartition()
     {
         var topic = TestTopics.Fresh();
-        var json = await Http.JsonAsync(await Http.PostAsync(_client, $"/topics/{topic}/partitions/0",
+        var json = await Rest.JsonAsync(await Rest.PostAsync(_client, $"/topics/{topic}/partitions/0",
             """{"records":[{"value":1,"partition":2},{"value":2}]}"""));
 
         Assert.Equal(2, json.GetProperty("offsets")[0].GetProperty("partition").GetInt32());
@@ -126,14 +126,14 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     [InlineData("semi;colon")]
     public async Task IllegalTopicName_Is400_40002(string topic)
     {
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{topic}", """{"records":[{"value":1}]}"""), 400, 40002);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", """{"records":[{"value":1}]}"""), 400, 40002);
     }
 
     [Fact]
     public async Task TopicNameLongerThan249_Is400_40002()
     {
-        var message = await Http.AssertErrorAsync(
-            await Http.PostAsync(_client, $"/topics/{new string('a', 250)}", """{"records":[{"value":1}]}"""), 400, 40002);
+        var message = await Rest.AssertErrorAsync(
+            await Rest.PostAsync(_client, $"/topics/{new string('a', 250)}", """{"records":[{"value":1}]}"""), 400, 40002);
 
         Assert.Contains("249", message, StringComparison.Ordinal);
     }
@@ -141,12 +141,12 @@ public sealed class ProduceErrorTests(SharedGateway gateway)
     [Fact]
     public async Task NonIntegerPathPartition_Is404InEnvelope()
     {
-        await Http.AssertErrorAsync(await Http.PostAsync(_client, $"/topics/{TestTopics.Fresh()}/partitions/one", """{"records":[{"value":1}]}"""), 404, 404);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{TestTopics.Fresh()}/partitions/one", """{"records":[{"value":1}]}"""), 404, 404);
     }
 
     [Fact]
     public async Task WrongMethod_Is405InEnvelope()
     {
-        await Http.AssertErrorAsync(await _client.DeleteAsync($"/topics/{TestTopics.Fresh()}"), 405, 405);
+        await Rest.AssertErrorAsync(await _client.DeleteAsync($"/topics/{TestTopics.Fresh()}"), 405, 405);
     }
 }

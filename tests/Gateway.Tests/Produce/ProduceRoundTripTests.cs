@@ -24,9 +24,9 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
         var acknowledged = new List<(int Partition, long Offset)>();
         foreach (var row in rows)
         {
-            var response = await Http.PostAsync(_client, $"/topics/{topic}", PinterestRows.Envelope(row));
+            var response = await Rest.PostAsync(_client, $"/topics/{topic}", PinterestRows.Envelope(row));
             Assert.Equal("application/vnd.kafka.v2+json", response.Content.Headers.ContentType?.MediaType);
-            var json = await Http.JsonAsync(response);
+            var json = await Rest.JsonAsync(response);
             Assert.Equal(200, (int)response.StatusCode);
             var offset = json.GetProperty("offsets")[0];
             acknowledged.Add((offset.GetProperty("partition").GetInt32(), offset.GetProperty("offset").GetInt64()));
@@ -46,7 +46,7 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
     public async Task FirstRecordOfNewTopic_AnswersKafkaRestShapeExactly()
     {
         var topic = TestTopics.Fresh();
-        var response = await Http.PostAsync(_client, $"/topics/{topic}/partitions/0", PinterestRows.Envelope(PinterestRows.Lines("pin")[0]));
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}/partitions/0", PinterestRows.Envelope(PinterestRows.Lines("pin")[0]));
 
         Assert.Equal(
             """{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}""",
@@ -60,7 +60,7 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
         const string body = """
             {"records": [{"value": {"title": "Caf\u00e9 \ud83e\udd0d \"q\" back\\slash\nline\ttab\u0001 \/ end", "n": 1.50, "big": 12345678901234567890123, "e": 1E+2, "neg": -0}}]}
             """;
-        var response = await Http.PostAsync(_client, $"/topics/{topic}", body);
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}", body);
         Assert.Equal(200, (int)response.StatusCode);
 
         var stored = Assert.Single(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
@@ -73,7 +73,7 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
     public async Task NullAndAbsentValues_StoredAsKafkaNulls_StringKeyKeepsItsQuotes()
     {
         var topic = TestTopics.Fresh();
-        var response = await Http.PostAsync(_client, $"/topics/{topic}/partitions/1",
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}/partitions/1",
             """{"records":[{"key":"k1","value":null},{"key":"k2"},{"value":[1, {"a" : true}]}]}""");
         Assert.Equal(200, (int)response.StatusCode);
 
@@ -92,8 +92,8 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
     {
         var topic = TestTopics.Fresh();
         var bytes = new byte[] { 0, 1, 2, 250, 251, 255, 10 };
-        var response = await Http.PostAsync(_client, $"/topics/{topic}/partitions/2",
-            $$"""{"records":[{"key":"a2V5","value":"{{Convert.ToBase64String(bytes)}}"},{"value":"aGk"}]}""", Http.BinaryV2);
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}/partitions/2",
+            $$"""{"records":[{"key":"a2V5","value":"{{Convert.ToBase64String(bytes)}}"},{"value":"aGk"}]}""", Rest.BinaryV2);
         Assert.Equal(200, (int)response.StatusCode);
 
         var stored = KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic).OrderBy(r => r.Offset).ToArray();
@@ -108,8 +108,8 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
         var topic = TestTopics.Fresh();
         var keys = Enumerable.Range(0, 40).Select(i => $"user-{i}").ToArray();
         var body = "{\"records\":[" + string.Join(',', keys.Select(k => $"{{\"key\":\"{k}\",\"value\":{{\"k\":\"{k}\"}}}}")) + "]}";
-        var response = await Http.PostAsync(_client, $"/topics/{topic}", body);
-        var json = await Http.JsonAsync(response);
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}", body);
+        var json = await Rest.JsonAsync(response);
         Assert.Equal(200, (int)response.StatusCode);
 
         var offsets = json.GetProperty("offsets");
@@ -128,7 +128,7 @@ public sealed class ProduceRoundTripTests(SharedGateway gateway)
     {
         var topic = TestTopics.Fresh();
         var body = "{\"records\":[" + string.Join(',', Enumerable.Range(0, 500).Select(i => $"{{\"value\":{{\"i\":{i}}}}}")) + "]}";
-        var json = await Http.JsonAsync(await Http.PostAsync(_client, $"/topics/{topic}", body));
+        var json = await Rest.JsonAsync(await Rest.PostAsync(_client, $"/topics/{topic}", body));
 
         var stored = KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic).ToDictionary(r => (r.Partition, r.Offset));
         var offsets = json.GetProperty("offsets").EnumerateArray().ToArray();

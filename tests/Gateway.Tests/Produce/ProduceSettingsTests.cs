@@ -1,5 +1,4 @@
 using Gateway.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Produce;
 
@@ -13,8 +12,8 @@ public sealed class ProduceSettingsTests
         var client = factory.CreateClient();
         var topic = TestTopics.Fresh();
 
-        await Http.AssertErrorAsync(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":1}]}"""), 404, 40401);
-        await Http.AssertErrorAsync(await client.GetAsync($"/topics/{topic}"), 404, 40403);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":1}]}"""), 404, 40401);
+        await Rest.AssertErrorAsync(await client.GetAsync($"/topics/{topic}"), 404, 40403);
     }
 
     [Fact]
@@ -25,7 +24,7 @@ public sealed class ProduceSettingsTests
         var topic = TestTopics.Fresh();
         factory.Cluster.CreateTopic(topic, 2, 3);
 
-        var response = await Http.PostAsync(client, $"/topics/{topic}/partitions/1", """{"records":[{"value":1}]}""");
+        var response = await Rest.PostAsync(client, $"/topics/{topic}/partitions/1", """{"records":[{"value":1}]}""");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal(1, Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic)).Partition);
@@ -38,7 +37,7 @@ public sealed class ProduceSettingsTests
         var client = factory.CreateClient();
         var topic = TestTopics.Fresh();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Http.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{i}}}]}""")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records":[{"value":{{i}}}]}""")));
 
         Assert.All(answers, a => Assert.Equal(200, (int)a.StatusCode));
         Assert.Equal(32, KafkaReader.ReadAll(factory.BootstrapServers, topic).Count);
@@ -50,9 +49,9 @@ public sealed class ProduceSettingsTests
         using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:DefaultPartitions"] = "5" });
         var client = factory.CreateClient();
         var topic = TestTopics.Fresh();
-        await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":1}]}""");
+        await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":1}]}""");
 
-        Assert.Equal(5, (await Http.JsonAsync(await client.GetAsync($"/topics/{topic}/partitions"))).GetArrayLength());
+        Assert.Equal(5, (await Rest.JsonAsync(await client.GetAsync($"/topics/{topic}/partitions"))).GetArrayLength());
     }
 
     [Fact]
@@ -63,8 +62,8 @@ public sealed class ProduceSettingsTests
         var topic = TestTopics.Fresh();
         var big = $$"""{"records":[{"value":"{{new string('x', 3000)}}"}]}""";
 
-        await Http.AssertErrorAsync(await Http.PostAsync(client, $"/topics/{topic}", big), 413, 413);
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"small"}]}""")).StatusCode);
+        await Rest.AssertErrorAsync(await Rest.PostAsync(client, $"/topics/{topic}", big), 413, 413);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"small"}]}""")).StatusCode);
         Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic));
     }
 
@@ -85,7 +84,7 @@ public sealed class ProduceSettingsTests
         var client = factory.CreateClient();
         var topic = TestTopics.Fresh();
 
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"compressed"}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"compressed"}]}""")).StatusCode);
         Assert.Equal("\"compressed\"", System.Text.Encoding.UTF8.GetString(Assert.Single(KafkaReader.ReadAll(factory.BootstrapServers, topic)).Value!));
     }
 

@@ -16,7 +16,7 @@ public sealed class RecordFailureTests : IDisposable
     {
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":0}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":0}]}""")).StatusCode);
         _factory.Cluster.SetPartitionLeader(topic, 0, 1);
         _factory.Cluster.SetPartitionLeader(topic, 1, 2);
         _factory.Cluster.SetPartitionLeader(topic, 2, 2);
@@ -24,9 +24,9 @@ public sealed class RecordFailureTests : IDisposable
         _factory.Cluster.SetBrokerDown(1);
         try
         {
-            var response = await Http.PostAsync(client, $"/topics/{topic}",
+            var response = await Rest.PostAsync(client, $"/topics/{topic}",
                 """{"records":[{"value":"a","partition":1},{"value":"b","partition":0},{"value":"c","partition":2}]}""");
-            var offsets = (await Http.JsonAsync(response)).GetProperty("offsets");
+            var offsets = (await Rest.JsonAsync(response)).GetProperty("offsets");
 
             Assert.Equal(200, (int)response.StatusCode);
             Assert.Equal(1, offsets[0].GetProperty("partition").GetInt32());
@@ -53,16 +53,16 @@ public sealed class RecordFailureTests : IDisposable
     {
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":0}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":0}]}""")).StatusCode);
         _factory.Cluster.PushRequestErrors(EmbeddedKafkaCluster.ProduceApiKey, kafkaError);
 
-        var response = await Http.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":1}]}""");
-        var offset = (await Http.JsonAsync(response)).GetProperty("offsets")[0];
+        var response = await Rest.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":1}]}""");
+        var offset = (await Rest.JsonAsync(response)).GetProperty("offsets")[0];
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(errorCode, offset.GetProperty("error_code").GetInt32());
         Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
-        var next = await Http.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":2}]}""");
+        var next = await Rest.PostAsync(client, $"/topics/{topic}/partitions/0", """{"records":[{"value":2}]}""");
         Assert.Equal(200, (int)next.StatusCode);
         Assert.Equal(2, KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count);
     }

@@ -15,10 +15,10 @@ public sealed class AdmissionTests : IDisposable
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
 
-        var refused = await Http.PostAsync(client, $"/topics/{topic}", Batch(11));
-        var admitted = await Http.PostAsync(client, $"/topics/{topic}", Batch(10));
+        var refused = await Rest.PostAsync(client, $"/topics/{topic}", Batch(11));
+        var admitted = await Rest.PostAsync(client, $"/topics/{topic}", Batch(10));
 
-        await Http.AssertErrorAsync(refused, 429, 429);
+        await Rest.AssertErrorAsync(refused, 429, 429);
         Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
         Assert.Equal(200, (int)admitted.StatusCode);
         Assert.Equal(10, KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count);
@@ -30,14 +30,14 @@ public sealed class AdmissionTests : IDisposable
         var client = _factory.CreateClient();
         var admission = _factory.Services.GetRequiredService<Admission>();
         var topic = TestTopics.Fresh();
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", Batch(1))).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", Batch(1))).StatusCode);
         _factory.Cluster.SetRoundTripOfAllBrokers(3000);
         try
         {
-            var holding = Http.PostAsync(client, $"/topics/{topic}", Batch(8));
+            var holding = Rest.PostAsync(client, $"/topics/{topic}", Batch(8));
             await WaitUntilAsync(() => Task.FromResult(admission.InFlightRecords == 8));
 
-            await Http.AssertErrorAsync(await Http.PostAsync(client, $"/topics/{topic}", Batch(5)), 429, 429);
+            await Rest.AssertErrorAsync(await Rest.PostAsync(client, $"/topics/{topic}", Batch(5)), 429, 429);
             Assert.Equal(200, (int)(await holding).StatusCode);
         }
         finally
@@ -46,7 +46,7 @@ public sealed class AdmissionTests : IDisposable
         }
 
         Assert.Equal(0, admission.InFlightRecords);
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", Batch(10))).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", Batch(10))).StatusCode);
         Assert.Equal(19, KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count);
     }
 

@@ -23,7 +23,7 @@ public sealed class BrokerFaultTests
         using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:DeliveryTimeoutMs"] = "10000" });
         var client = factory.CreateClient();
         var topic = TestTopics.Fresh();
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
         var acknowledged = new ConcurrentDictionary<(int, long), string>();
         var statuses = new ConcurrentBag<int>();
         var faults = Task.Run(async () =>
@@ -55,9 +55,9 @@ public sealed class BrokerFaultTests
             {
                 var values = Enumerable.Range(0, 10).Select(i => $"w{worker}-q{request}-r{i}").ToArray();
                 var body = "{\"records\":[" + string.Join(',', values.Select(v => $"{{\"value\":\"{v}\"}}")) + "]}";
-                var response = await Http.PostAsync(client, $"/topics/{topic}", body);
+                var response = await Rest.PostAsync(client, $"/topics/{topic}", body);
                 statuses.Add((int)response.StatusCode);
-                var offsets = (await Http.JsonAsync(response)).GetProperty("offsets");
+                var offsets = (await Rest.JsonAsync(response)).GetProperty("offsets");
                 for (var i = 0; i < values.Length; i++)
                 {
                     if (offsets[i].GetProperty("error_code").ValueKind == JsonValueKind.Null)
@@ -103,21 +103,21 @@ public sealed class BrokerFaultTests
         });
         var client = factory.CreateClient();
         var known = TestTopics.Fresh();
-        Assert.Equal(200, (int)(await Http.PostAsync(client, $"/topics/{known}", """{"records":[{"value":0}]}""")).StatusCode);
+        Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{known}", """{"records":[{"value":0}]}""")).StatusCode);
         for (var broker = 1; broker <= 3; broker++)
         {
             factory.Cluster.SetBrokerDown(broker);
         }
 
         var started = DateTime.UtcNow;
-        var toKnown = await Http.PostAsync(client, $"/topics/{known}", """{"records":[{"value":1},{"value":2}]}""");
-        var toNew = await Http.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""");
+        var toKnown = await Rest.PostAsync(client, $"/topics/{known}", """{"records":[{"value":1},{"value":2}]}""");
+        var toNew = await Rest.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""");
         var elapsed = DateTime.UtcNow - started;
 
         Assert.Equal(200, (int)toKnown.StatusCode);
         Assert.NotNull(toKnown.Headers.RetryAfter);
-        Assert.All((await Http.JsonAsync(toKnown)).GetProperty("offsets").EnumerateArray(), o => Assert.Equal(50003, o.GetProperty("error_code").GetInt32()));
-        await Http.AssertErrorAsync(toNew, 503, 50302);
+        Assert.All((await Rest.JsonAsync(toKnown)).GetProperty("offsets").EnumerateArray(), o => Assert.Equal(50003, o.GetProperty("error_code").GetInt32()));
+        await Rest.AssertErrorAsync(toNew, 503, 50302);
         Assert.NotNull(toNew.Headers.RetryAfter);
         Assert.True(elapsed < TimeSpan.FromSeconds(20), $"answers took {elapsed}");
 
@@ -127,7 +127,7 @@ public sealed class BrokerFaultTests
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((int)(await Http.PostAsync(client, $"/topics/{known}", """{"records":[{"value":3}]}""")).StatusCode != 200
+        while ((int)(await Rest.PostAsync(client, $"/topics/{known}", """{"records":[{"value":3}]}""")).StatusCode != 200
             || KafkaReader.ReadAll(factory.BootstrapServers, known).All(r => Encoding.UTF8.GetString(r.Value!) != "3"))
         {
             Assert.True(DateTime.UtcNow < deadline, "the gateway did not recover within 30 s of the brokers returning");

@@ -28,7 +28,7 @@ public sealed class IdempotencyTests : IDisposable
     {
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
-        await Http.PostAsync(client, $"/topics/{topic}", AdmissionTests.Batch(1, "warm"));
+        await Rest.PostAsync(client, $"/topics/{topic}", AdmissionTests.Batch(1, "warm"));
         _factory.Cluster.SetRoundTripOfAllBrokers(500);
         HttpResponseMessage[] answers;
         try
@@ -53,7 +53,7 @@ public sealed class IdempotencyTests : IDisposable
         var topic = TestTopics.Fresh();
         await PostAsync(client, topic, "key-2", AdmissionTests.Batch(1));
 
-        await Http.AssertErrorAsync(await PostAsync(client, topic, "key-2", AdmissionTests.Batch(2)), 422, 42230);
+        await Rest.AssertErrorAsync(await PostAsync(client, topic, "key-2", AdmissionTests.Batch(2)), 422, 42230);
         Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
     }
 
@@ -62,7 +62,7 @@ public sealed class IdempotencyTests : IDisposable
     {
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh();
-        await Http.PostAsync(client, $"/topics/{topic}", AdmissionTests.Batch(1, "warm"));
+        await Rest.PostAsync(client, $"/topics/{topic}", AdmissionTests.Batch(1, "warm"));
         _factory.Cluster.SetRoundTripOfAllBrokers(1500);
         HttpResponseMessage late;
         try
@@ -74,10 +74,10 @@ public sealed class IdempotencyTests : IDisposable
             _factory.Cluster.SetRoundTripOfAllBrokers(0);
         }
 
-        var message = await Http.AssertErrorAsync(late, 504, 50401);
+        var message = await Rest.AssertErrorAsync(late, 504, 50401);
         Assert.Contains("outcome is unknown", message, StringComparison.Ordinal);
         var retry = await PostAsync(client, topic, "slow", AdmissionTests.Batch(2));
-        var offsets = (await Http.JsonAsync(retry)).GetProperty("offsets");
+        var offsets = (await Rest.JsonAsync(retry)).GetProperty("offsets");
         Assert.Equal(200, (int)retry.StatusCode);
         Assert.Equal(2, offsets.GetArrayLength());
         var stored = KafkaReader.ReadAll(_factory.BootstrapServers, topic);
@@ -91,7 +91,7 @@ public sealed class IdempotencyTests : IDisposable
     {
         var response = await PostAsync(_factory.CreateClient(), TestTopics.Fresh(), "k", AdmissionTests.Batch(1), deadlineMs: 10);
 
-        await Http.AssertErrorAsync(response, 400, 400);
+        await Rest.AssertErrorAsync(response, 400, 400);
     }
 
     public void Dispose() => _factory.Dispose();
@@ -99,7 +99,7 @@ public sealed class IdempotencyTests : IDisposable
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string topic, string key, string body, int? deadlineMs = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/topics/{topic}") { Content = new StringContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(Http.JsonV2);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(Rest.JsonV2);
         request.Headers.Add("Idempotency-Key", key);
         if (deadlineMs is { } ms)
         {

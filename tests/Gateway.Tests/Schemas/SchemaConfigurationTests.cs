@@ -1,5 +1,4 @@
 using Gateway.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Schemas;
 

@@ -37,8 +37,8 @@ public sealed class SchemaModeTests : IDisposable
         var topic = TestTopics.Fresh("user");
         var body = $$"""{"records": [{"value": {{Good}}}, {"value": {{Bad}}}, {"value": {{Good.Replace("Dylan", "Ann", StringComparison.Ordinal)}}}]}""";
 
-        var response = await Http.PostAsync(client, $"/topics/{topic}{query}", body);
-        var offsets = (await Http.JsonAsync(response)).GetProperty("offsets");
+        var response = await Rest.PostAsync(client, $"/topics/{topic}{query}", body);
+        var offsets = (await Rest.JsonAsync(response)).GetProperty("offsets");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal(JsonValueKind.Null, offsets[0].GetProperty("error_code").ValueKind);
@@ -55,9 +55,9 @@ public sealed class SchemaModeTests : IDisposable
     [Fact]
     public async Task UnknownValidationMode_Is400()
     {
-        var response = await Http.PostAsync(_factory.CreateClient(), $"/topics/{TestTopics.Fresh("user")}?validation=lenient", $$"""{"records": [{"value": {{Good}}}]}""");
+        var response = await Rest.PostAsync(_factory.CreateClient(), $"/topics/{TestTopics.Fresh("user")}?validation=lenient", $$"""{"records": [{"value": {{Good}}}]}""");
 
-        await Http.AssertErrorAsync(response, 400, 400);
+        await Rest.AssertErrorAsync(response, 400, 400);
     }
 
     [Fact]
@@ -67,15 +67,15 @@ public sealed class SchemaModeTests : IDisposable
         var topic = TestTopics.Fresh("letters");
         var before = KafkaReader.ReadAll(_factory.BootstrapServers, DeadLetterTopic).Count;
 
-        var atomic = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": {{Good}}}, {"value": {{Bad}}}]}""");
-        var partial = await Http.PostAsync(client, $"/topics/{topic}?validation=partial", $$"""{"records": [{"value": {{Bad}}}, {"value": {{Good}}}]}""");
+        var atomic = await Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": {{Good}}}, {"value": {{Bad}}}]}""");
+        var partial = await Rest.PostAsync(client, $"/topics/{topic}?validation=partial", $$"""{"records": [{"value": {{Bad}}}, {"value": {{Good}}}]}""");
 
-        var atomicJson = await Http.JsonAsync(atomic);
+        var atomicJson = await Rest.JsonAsync(atomic);
         Assert.Equal(422, (int)atomic.StatusCode);
         var lettered = Assert.Single(atomicJson.GetProperty("dead_lettered").EnumerateArray());
         Assert.Equal(1, lettered.GetProperty("record").GetInt32());
         Assert.Equal(DeadLetterTopic, lettered.GetProperty("topic").GetString());
-        var partialEntry = (await Http.JsonAsync(partial)).GetProperty("offsets")[0];
+        var partialEntry = (await Rest.JsonAsync(partial)).GetProperty("offsets")[0];
         Assert.Equal(DeadLetterTopic, partialEntry.GetProperty("dead_letter").GetProperty("topic").GetString());
 
         var letters = KafkaReader.ReadAll(_factory.BootstrapServers, DeadLetterTopic).Skip(before).ToArray();
@@ -98,12 +98,12 @@ public sealed class SchemaModeTests : IDisposable
         var topic = TestTopics.Fresh("bytes");
         string Base64(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
 
-        var bad = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64(Bad)}}"}]}""", Http.BinaryV2);
-        var notJson = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64("not json")}}"}]}""", Http.BinaryV2);
-        var good = await Http.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64(Good)}}"}]}""", Http.BinaryV2);
+        var bad = await Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64(Bad)}}"}]}""", Rest.BinaryV2);
+        var notJson = await Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64("not json")}}"}]}""", Rest.BinaryV2);
+        var good = await Rest.PostAsync(client, $"/topics/{topic}", $$"""{"records": [{"value": "{{Base64(Good)}}"}]}""", Rest.BinaryV2);
 
         Assert.Equal(422, (int)bad.StatusCode);
-        Assert.Equal("json", (await Http.JsonAsync(notJson)).GetProperty("errors")[0].GetProperty("keyword").GetString());
+        Assert.Equal("json", (await Rest.JsonAsync(notJson)).GetProperty("errors")[0].GetProperty("keyword").GetString());
         Assert.Equal(200, (int)good.StatusCode);
         Assert.Equal(Good, Encoding.UTF8.GetString(Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic)).Value!));
     }
@@ -112,7 +112,7 @@ public sealed class SchemaModeTests : IDisposable
     public async Task BinaryValuesNotDeclaredJson_AreNotValidated()
     {
         var topic = TestTopics.Fresh("user");
-        var response = await Http.PostAsync(_factory.CreateClient(), $"/topics/{topic}", """{"records": [{"value": "AAEC"}]}""", Http.BinaryV2);
+        var response = await Rest.PostAsync(_factory.CreateClient(), $"/topics/{topic}", """{"records": [{"value": "AAEC"}]}""", Rest.BinaryV2);
 
         Assert.Equal(200, (int)response.StatusCode);
     }

@@ -29,7 +29,7 @@ public sealed class ShippedSchemaTests : IClassFixture<ShippedSchemaTests.Shippe
             .ToArray();
         var body = "{\"records\": [" + string.Join(", ", rows.Select(r => $"{{\"value\": {r}}}")) + "]}";
 
-        var response = await Http.PostAsync(_client, $"/topics/{topic}", body);
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}", body);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal(rows.Length, KafkaReader.ReadAll(_factory.BootstrapServers, topic).Count);
@@ -60,8 +60,8 @@ public sealed class ShippedSchemaTests : IClassFixture<ShippedSchemaTests.Shippe
         var good = PinterestRows.Lines(table)[0];
         var body = $$"""{"records": [{"value": {{good}}}, {"value": {{good}}}, {"value": {{badValue}}}]}""";
 
-        var response = await Http.PostAsync(_client, $"/topics/{topic}", body);
-        var json = await Http.JsonAsync(response);
+        var response = await Rest.PostAsync(_client, $"/topics/{topic}", body);
+        var json = await Rest.JsonAsync(response);
 
         Assert.Equal(422, (int)response.StatusCode);
         Assert.Equal(42210, json.GetProperty("error_code").GetInt32());
@@ -79,7 +79,7 @@ public sealed class ShippedSchemaTests : IClassFixture<ShippedSchemaTests.Shippe
         var bad = """{"value": {"ind": "x", "first_name": 1, "last_name": 2, "age": "3", "date_joined": 4}}""";
         var body = "{\"records\": [" + string.Join(", ", Enumerable.Repeat(bad, 30)) + "]}";
 
-        var json = await Http.JsonAsync(await Http.PostAsync(_client, $"/topics/{TestTopics.Fresh("user")}", body));
+        var json = await Rest.JsonAsync(await Rest.PostAsync(_client, $"/topics/{TestTopics.Fresh("user")}", body));
 
         Assert.Contains("30 of 30 records", json.GetProperty("message").GetString(), StringComparison.Ordinal);
         var errors = json.GetProperty("errors").EnumerateArray().ToArray();
@@ -93,11 +93,11 @@ public sealed class ShippedSchemaTests : IClassFixture<ShippedSchemaTests.Shippe
     {
         var topic = TestTopics.Fresh("clicks");
 
-        var message = await Http.AssertErrorAsync(
-            await Http.PostAsync(_client, $"/topics/{topic}", """{"records": [{"value": {"a": 1}}]}"""), 404, 40401);
+        var message = await Rest.AssertErrorAsync(
+            await Rest.PostAsync(_client, $"/topics/{topic}", """{"records": [{"value": {"a": 1}}]}"""), 404, 40401);
 
         Assert.Contains("not bound to a schema", message, StringComparison.Ordinal);
-        await Http.AssertErrorAsync(await _client.GetAsync($"/topics/{topic}"), 404, 40403);
+        await Rest.AssertErrorAsync(await _client.GetAsync($"/topics/{topic}"), 404, 40403);
     }
 
     [Fact]
@@ -108,15 +108,15 @@ public sealed class ShippedSchemaTests : IClassFixture<ShippedSchemaTests.Shippe
 
         Assert.Equal(200, (int)schema.StatusCode);
         Assert.Contains("country", json.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
-        await Http.AssertErrorAsync(await _client.GetAsync("/schemas/not-bound"), 404, 40401);
-        var bindings = await Http.JsonAsync(await _client.GetAsync("/schemas"));
+        await Rest.AssertErrorAsync(await _client.GetAsync("/schemas/not-bound"), 404, 40401);
+        var bindings = await Rest.JsonAsync(await _client.GetAsync("/schemas"));
         Assert.Equal(["geo", "pin", "user"], bindings.GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("name").GetString()).Order());
     }
 
     [Fact]
     public async Task Swagger_ShowsEachBoundSchema()
     {
-        var document = await Http.JsonAsync(await _client.GetAsync("/swagger/v1/swagger.json"));
+        var document = await Rest.JsonAsync(await _client.GetAsync("/swagger/v1/swagger.json"));
         var description = document.GetProperty("info").GetProperty("description").GetString()!;
 
         Assert.Contains("### pin: `[0-9a-f]{12}\\.pin`", description, StringComparison.Ordinal);

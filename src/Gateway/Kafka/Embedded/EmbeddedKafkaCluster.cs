@@ -78,8 +78,6 @@ internal sealed class EmbeddedKafkaCluster : IDisposable
     public void PushRequestErrors(short apiKey, params int[] errorCodes) =>
         NativeLibrdkafka.MockPushRequestErrors(Cluster, apiKey, (UIntPtr)errorCodes.Length, errorCodes);
 
-    public void ClearRequestErrors(short apiKey) => NativeLibrdkafka.MockClearRequestErrors(Cluster, apiKey);
-
     public void Dispose()
     {
         lock (_lock)

@@ -58,12 +58,6 @@ internal static partial class NativeLibrdkafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     public static partial void MockPushRequestErrors(IntPtr cluster, short apiKey, UIntPtr count, int[] errors);
 
-    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_clear_request_errors")]
-    public static partial void MockClearRequestErrors(IntPtr cluster, short apiKey);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_topic_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial void MockTopicSetError(IntPtr cluster, string topic, int error);
-
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (name != Library)

@@ -2,8 +2,6 @@ using Confluent.Kafka;
 using Gateway.Kafka;
 using Gateway.Kafka.Security;
 using Gateway.Tests.Support;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Kafka.Security;
 
@@ -101,7 +99,7 @@ public sealed class KafkaSecurityOptionsTests
         }).WithLogs(logs);
         var client = factory.CreateClient();
 
-        var response = await Http.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""");
+        var response = await Rest.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""");
 
         Assert.Equal(503, (int)response.StatusCode);
         Assert.DoesNotContain(password, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,0 +1,99 @@
+namespace Gateway.Http;
+
+/// <summary>
+/// Every whole-request failure the gateway answers, defined once. Codes follow kafka-rest
+/// (<c>Errors.java</c> and rest-utils' exception mappers).
+/// </summary>
+internal static class ErrorCatalog
+{
+    public static GatewayError MalformedJson(string detail) =>
+        new(400, 400, $"Unexpected character or end of input in the request body: {detail}");
+
+    public static GatewayError WrongType(string field, string expected) =>
+        new(400, 400, $"Cannot deserialize value of type `{expected}` for field '{field}'.");
+
+    public static GatewayError NotBase64(string field, string json) =>
+        new(400, 400, $"Bad Request: data={json} is not a base64 string. (field '{field}')");
+
+    public static GatewayError InvalidBase64(string field, string json) =>
+        new(400, 400, $"Bad Request: data={json} is not a valid base64 string. (field '{field}')");
+
+    public static GatewayError InvalidTopicName(string topic, string reason) =>
+        new(400, 40002, $"Invalid topic name '{topic}': {reason}");
+
+    public static GatewayError NotFound() => new(404, 404, "HTTP 404 Not Found");
+
+    public static GatewayError MethodNotAllowed() => new(405, 405, "HTTP 405 Method Not Allowed");
+
+    public static GatewayError TopicNotFound(string topic) =>
+        new(404, 40401, $"Topic {topic} not found.");
+
+    public static GatewayError TopicCreationForbidden(string topic) =>
+        new(403, 40301, $"Topic {topic} does not exist and the gateway is not authorized to create it.");
+
+    public static GatewayError PartitionNotFound(string topic, int partition) =>
+        new(404, 40402, $"Partition not found. Topic {topic} has no partition {partition}.");
+
+    public static GatewayError NotAcceptable(string? accept) =>
+        new(406, 406, $"HTTP 406 Not Acceptable: this endpoint answers application/vnd.kafka.v2+json; Accept was '{accept}'.");
+
+    public static GatewayError BodyTooLarge(long limit) =>
+        new(413, 413, $"Request body is larger than the limit of {limit} bytes.");
+
+    public static GatewayError UnsupportedMediaType(string? contentType) =>
+        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}'. Use application/vnd.kafka.json.v2+json, application/vnd.kafka.binary.v2+json or application/json.");
+
+    public static GatewayError SchemaFormatNotSupported(string contentType) =>
+        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}' is not supported yet (it needs a schema registry). Use application/vnd.kafka.json.v2+json or application/vnd.kafka.binary.v2+json.");
+
+    public static GatewayError EmptyBody() =>
+        new(422, 422, "Request body is empty. Data is required.");
+
+    public static GatewayError UnrecognizedField(string name) =>
+        new(422, 422, $"Unrecognized field: {name}");
+
+    public static GatewayError EmptyRecords() =>
+        new(422, 422, "records must not be empty");
+
+    public static GatewayError UnknownValidationMode(string mode) =>
+        new(400, 400, $"Unknown validation mode '{mode}': use 'atomic' (the default) or 'partial'.");
+
+    public static GatewayError UnboundTopic(string topic) =>
+        new(404, 40401, $"Topic {topic} is not bound to a schema, and this gateway produces only to topics whose records it can validate (Schemas:UnboundTopics is Reject).");
+
+    public static GatewayError NoSchemaBound(string topic) =>
+        new(404, 40401, $"No schema is bound to topic {topic}.");
+
+    /// <summary>The code for records that do not match their topic's schema, whole-request and per record.</summary>
+    public const int SchemaMismatchCode = 42210;
+
+    public static GatewayError SchemaMismatch(string topic, string binding, int invalid, int total, string first) =>
+        new(422, SchemaMismatchCode, $"{invalid} of {total} records do not match the schema bound to topic {topic} ({binding}); nothing was produced. First: {first}");
+
+    public static GatewayError Overloaded(long inFlightRecords) =>
+        new(429, 429, $"The gateway is at its limit of records waiting for Kafka ({inFlightRecords} in flight); nothing of this request was produced. Retry after the Retry-After interval.") { RetryAfterSeconds = 1 };
+
+    public static GatewayError OutcomeUnknown(int deadlineMs) =>
+        new(504, 50401, $"Kafka has not answered within {deadlineMs} ms. The records may still be written: the outcome is unknown. Retry with the same Idempotency-Key header to get the real outcome without producing twice.") { RetryAfterSeconds = 1 };
+
+    public static GatewayError IdempotencyKeyReused(string key) =>
+        new(422, 42230, $"Idempotency-Key '{key}' was already used for a different request within the idempotency window.");
+
+    public static GatewayError BadDeadline(string value) =>
+        new(400, 400, $"X-Gateway-Deadline-Ms '{value}' must be a whole number of milliseconds from 100 up to the configured Reliability:RequestDeadlineMs.");
+
+    public static GatewayError Unauthenticated(string problem) =>
+        new(401, 401, $"Unauthorized: {problem}.");
+
+    public static GatewayError Forbidden(string caller, string action) =>
+        new(403, 40301, $"Not authorized: {caller} may not {action}.");
+
+    public static GatewayError RateLimited(int retryAfterSeconds) =>
+        new(429, 429, "Request rate limit exceeded for this caller.") { RetryAfterSeconds = retryAfterSeconds };
+
+    public static GatewayError ClusterUnavailable(string detail) =>
+        new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
+
+    public static GatewayError Unexpected() =>
+        new(500, 500, "Internal Server Error");
+}

@@ -1,0 +1,11 @@
+namespace Gateway.Http;
+
+internal static class ErrorResponses
+{
+    /// <summary>Documents the error answers an endpoint gives, each in kafka-rest's envelope.</summary>
+    public static TBuilder ProducesKafkaErrors<TBuilder>(this TBuilder builder, params int[] statuses)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(statuses
+            .Select(status => new ProducesResponseTypeMetadata(status, typeof(ErrorDocument), [MediaTypes.KafkaV2Json]))
+            .ToArray<object>());
+}

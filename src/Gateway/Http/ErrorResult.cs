@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Gateway.Http;
+
+/// <summary>Writes a <see cref="GatewayError"/> as kafka-rest's <c>{"error_code":..,"message":..}</c>.</summary>
+internal sealed class ErrorResult(GatewayError error) : IResult
+{
+    public GatewayError Error { get; } = error;
+
+    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, Error);
+
+    public static Task WriteAsync(HttpResponse response, GatewayError error)
+    {
+        response.StatusCode = error.Status;
+        response.ContentType = MediaTypes.KafkaV2Json;
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return JsonSerializer.SerializeAsync(
+            response.Body, new ErrorDocument(error.Code, error.Message), KafkaRestJson.Context.ErrorDocument, response.HttpContext.RequestAborted);
+    }
+}

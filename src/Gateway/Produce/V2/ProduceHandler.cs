@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Gateway.Http;
+using Gateway.Kafka;
+using Gateway.Observability;
+using Gateway.Reliability;
+using Gateway.Schemas;
+using Gateway.Topics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Produce.V2;
+
+/// <summary>
+/// One produce request at the HTTP level: negotiate, read and parse the whole body, honour an
+/// <c>Idempotency-Key</c>, and answer within the request's deadline.
+/// </summary>
+internal sealed class ProduceHandler(
+    RecordFlow flow,
+    TopicSchemas schemas,
+    IdempotencyKeys idempotency,
+    IOptions<ProduceOptions> options,
+    IOptions<ReliabilityOptions> reliability,
+    IOptions<ObservabilityOptions> observability)
+{
+    public const string DeadlineHeader = "X-Gateway-Deadline-Ms";
+
+    public async Task<Results<ProduceResult, SchemaMismatchResult, ErrorResult>> HandleAsync(HttpRequest request, string topic, int? pathPartition) =>
+        await AnswerOfAsync(request, topic, pathPartition) switch
+        {
+            ProduceResult produced => produced,
+            SchemaMismatchResult mismatch => mismatch,
+            ErrorResult error => error,
+            var other => throw new InvalidOperationException($"A produce answer is never a {other.GetType().Name}."),
+        };
+
+    private async Task<IResult> AnswerOfAsync(HttpRequest request, string topic, int? pathPartition)
+    {
+        if (!ContentNegotiation.AcceptsKafkaAnswer(request.Headers.Accept))
+        {
+            return new ErrorResult(ErrorCatalog.NotAcceptable(request.Headers.Accept));
+        }
+
+        if (ContentNegotiation.TryGetFormat(request.ContentType, out var format) is { } mediaError)
+        {
+            return new ErrorResult(mediaError);
+        }
+
+        if (TopicName.Problem(topic) is { } nameProblem)
+        {
+            return new ErrorResult(ErrorCatalog.InvalidTopicName(topic, nameProblem));
+        }
+
+        var binding = schemas.Find(topic);
+        if (binding is null && schemas.Options.UnboundTopics == UnboundTopicPolicy.Reject)
+        {
+            return new ErrorResult(ErrorCatalog.UnboundTopic(topic));
+        }
+
+        var (mode, modeError) = ValidationModes.From(request);
+        var deadlineError = DeadlineOf(request, out var deadlineMs);
+        if ((modeError ?? deadlineError) is { } headerError)
+        {
+            return new ErrorResult(headerError);
+        }
+
+        var deadline = TimeSpan.FromMilliseconds(deadlineMs);
+        var records = new List<ProduceRecord>();
+        var (body, bodyError) = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes);
+        if (bodyError is not null)
+        {
+            return new ErrorResult(bodyError);
+        }
+
+        byte[]? requestHash;
+        using (body)
+        {
+            if (ProduceRequestParser.Parse(body!.Span, format, records) is { } parseError)
+            {
+                return new ErrorResult(parseError);
+            }
+
+            requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header) ? SHA256.HashData(body.Span) : null;
+        }
+
+        if (observability.Value.PropagateTraceHeaders && TraceHeaders.From(request) is { } trace)
+        {
+            TraceHeaders.Apply(records, trace);
+        }
+
+        var produce = new ProduceRequest(topic, pathPartition, format, mode, binding, records);
+        var key = request.Headers[IdempotencyKeys.Header].ToString();
+        return requestHash is null
+            ? await AnswerAsync(Answer(produce, await flow.StartAsync(produce)), deadline, deadlineMs)
+            : await AnswerOnceAsync(produce, key, requestHash, deadline, deadlineMs);
+    }
+
+    /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
+    {
+        var scope = $"{produce.Topic}/{produce.PathPartition}";
+        var claim = idempotency.Claim(scope, key, requestHash);
+        if (claim.Conflict)
+        {
+            return new ErrorResult(ErrorCatalog.IdempotencyKeyReused(key));
+        }
+
+        if (!claim.IsFirst)
+        {
+            return await AnswerAsync(claim.Entry.Answer, deadline, deadlineMs);
+        }
+
+        var answer = Answer(produce, await flow.StartAsync(produce));
+        if (answer.IsCompleted)
+        {
+            idempotency.Abandon(scope, key, claim, answer.Result);
+        }
+        else
+        {
+            // Kept even when this request's deadline passes first, so a retry learns the real outcome.
+            _ = answer.ContinueWith(done => claim.Entry.Fulfil(done.Result), TaskScheduler.Default);
+        }
+
+        return await AnswerAsync(answer, deadline, deadlineMs);
+    }
+
+    /// <summary>The v2 answer to how the request left the flow: at once when nothing was produced, else when Kafka has answered.</summary>
+    private static Task<IResult> Answer(ProduceRequest request, FlowStart start) => start switch
+    {
+        { Refusal: { } error } => Task.FromResult<IResult>(new ErrorResult(error)),
+        { Rejection: { } check } => Task.FromResult<IResult>(new SchemaMismatchResult(request.Topic, check, request.Records.Count, start.RejectionDeadLetters)),
+        _ => start.Pending!.ContinueWith(done => (IResult)new ProduceResult(done.Result), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
+    };
+
+    private static async Task<IResult> AnswerAsync(Task<IResult> pending, TimeSpan deadline, int deadlineMs)
+    {
+        try
+        {
+            return await pending.WaitAsync(deadline);
+        }
+        catch (TimeoutException)
+        {
+            return new ErrorResult(ErrorCatalog.OutcomeUnknown(deadlineMs));
+        }
+    }
+
+    /// <summary>The configured deadline, or a shorter one the client asks for.</summary>
+    private GatewayError? DeadlineOf(HttpRequest request, out int deadlineMs)
+    {
+        deadlineMs = reliability.Value.RequestDeadlineMs;
+        if (request.Headers[DeadlineHeader].FirstOrDefault() is not { } asked)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(asked, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 100 || value > deadlineMs)
+        {
+            return ErrorCatalog.BadDeadline(asked);
+        }
+
+        deadlineMs = value;
+        return null;
+    }
+}

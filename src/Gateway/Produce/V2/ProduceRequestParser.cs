@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using Gateway.Http;
+using Gateway.Kafka;
+
+namespace Gateway.Produce.V2;
+
+/// <summary>
+/// Reads a kafka-rest v2 produce body, <c>{"records":[{"key":..,"value":..,"partition":..}]}</c>, into
+/// records in Kafka's bytes, failing the way kafka-rest fails: malformed JSON 400, an unknown field
+/// 422 <c>Unrecognized field: name</c> as soon as it is met, no records 422, bad base64 400.
+/// </summary>
+internal static class ProduceRequestParser
+{
+    /// <summary>Deep enough for any real record; deeper input is refused before it costs anything.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+
+    public static GatewayError? Parse(ReadOnlySpan<byte> body, EmbeddedFormat format, List<ProduceRecord> records)
+    {
+        if (IsBlank(body))
+        {
+            return ErrorCatalog.EmptyBody();
+        }
+
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        var scratch = new ArrayBufferWriter<byte>(512);
+        try
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return ErrorCatalog.EmptyBody();
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return ErrorCatalog.WrongType("(body)", "ProduceRequest");
+            }
+
+            var error = ReadRequest(ref reader, format, records, scratch);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            // A second top-level value after the request is malformed input, not something to ignore.
+            if (reader.Read())
+            {
+                return ErrorCatalog.MalformedJson("content after the end of the request object.");
+            }
+        }
+        catch (JsonException e)
+        {
+            return ErrorCatalog.MalformedJson(e.Message);
+        }
+
+        return records.Count == 0 ? ErrorCatalog.EmptyRecords() : null;
+    }
+
+    private static GatewayError? ReadRequest(
+        ref Utf8JsonReader reader, EmbeddedFormat format, List<ProduceRecord> records, ArrayBufferWriter<byte> scratch)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("records"u8))
+            {
+                reader.Read();
+                var error = ReadRecords(ref reader, format, records, scratch);
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+            else if (reader.ValueTextEquals("key_schema"u8) || reader.ValueTextEquals("value_schema"u8)
+                || reader.ValueTextEquals("key_schema_id"u8) || reader.ValueTextEquals("value_schema_id"u8))
+            {
+                // kafka-rest ignores schema fields for the json and binary formats.
+                reader.Read();
+                reader.Skip();
+            }
+            else
+            {
+                return ErrorCatalog.UnrecognizedField(reader.GetString() ?? "");
+            }
+        }
+
+        return null;
+    }
+
+    private static GatewayError? ReadRecords(
+        ref Utf8JsonReader reader, EmbeddedFormat format, List<ProduceRecord> records, ArrayBufferWriter<byte> scratch)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return ErrorCatalog.WrongType("records", "array of records");
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return ErrorCatalog.WrongType($"records[{records.Count}]", "record object");
+            }
+
+            var error = ReadRecord(ref reader, format, scratch, out var record);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            records.Add(record);
+        }
+
+        return null;
+    }
+
+    private static GatewayError? ReadRecord(
+        ref Utf8JsonReader reader, EmbeddedFormat format, ArrayBufferWriter<byte> scratch, out ProduceRecord record)
+    {
+        record = default;
+        byte[]? key = null;
+        byte[]? value = null;
+        int? partition = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            GatewayError? error;
+            if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                error = ReadData(ref reader, format, "value", scratch, out value);
+            }
+            else if (reader.ValueTextEquals("key"u8))
+            {
+                reader.Read();
+                error = ReadData(ref reader, format, "key", scratch, out key);
+            }
+            else if (reader.ValueTextEquals("partition"u8))
+            {
+                reader.Read();
+                error = ReadPartition(ref reader, out partition);
+            }
+            else
+            {
+                return ErrorCatalog.UnrecognizedField(reader.GetString() ?? "");
+            }
+
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        record = new ProduceRecord(key, value, partition);
+        return null;
+    }
+
+    private static GatewayError? ReadPartition(ref Utf8JsonReader reader, out int? partition)
+    {
+        partition = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
+        {
+            reader.Skip();
+            return ErrorCatalog.WrongType("partition", "int");
+        }
+
+        partition = value;
+        return null;
+    }
+
+    private static GatewayError? ReadData(
+        ref Utf8JsonReader reader, EmbeddedFormat format, string field, ArrayBufferWriter<byte> scratch, out byte[]? data)
+    {
+        data = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (format == EmbeddedFormat.Json)
+        {
+            scratch.ResetWrittenCount();
+            CompactJson.Write(ref reader, scratch);
+            data = scratch.WrittenSpan.ToArray();
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            scratch.ResetWrittenCount();
+            CompactJson.Write(ref reader, scratch);
+            return ErrorCatalog.NotBase64(field, Encoding.UTF8.GetString(scratch.WrittenSpan));
+        }
+
+        data = DecodeBase64(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+        return data is null ? ErrorCatalog.InvalidBase64(field, Shorten(reader.GetString()!)) : null;
+    }
+
+    /// <summary>Standard base64 (RFC 4648), padding optional, no whitespace, as kafka-rest's Guava decoder.</summary>
+    private static byte[]? DecodeBase64(ReadOnlySpan<byte> text)
+    {
+        if (text.Length % 4 == 1)
+        {
+            return null;
+        }
+
+        var padding = (4 - (text.Length % 4)) % 4;
+        var padded = ArrayPool<byte>.Shared.Rent(text.Length + padding);
+        try
+        {
+            text.CopyTo(padded);
+            padded.AsSpan(text.Length, padding).Fill((byte)'=');
+            var input = padded.AsSpan(0, text.Length + padding);
+            var output = new byte[Base64.GetMaxDecodedFromUtf8Length(input.Length)];
+            var status = Base64.DecodeFromUtf8(input, output, out var consumed, out var written);
+            return status == OperationStatus.Done && consumed == input.Length ? output.AsSpan(0, written).ToArray() : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(padded);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? $"\"{text}\"" : $"\"{text[..64]}...\"";
+
+    private static bool IsBlank(ReadOnlySpan<byte> body) => body.TrimStart(" \t\r\n"u8).IsEmpty;
+}

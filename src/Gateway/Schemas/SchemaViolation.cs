@@ -1,4 +1,0 @@
-namespace Gateway.Schemas;
-
-/// <summary>One way a record's value fails its schema: which record, where (JSON Pointer), which keyword, and why.</summary>
-internal sealed record SchemaViolation(int Record, string Pointer, string Keyword, string Message);
