@@ -1,4 +1,5 @@
 using Gateway.Admin.V2;
+using Gateway.Consume;
 using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Observability;
@@ -22,6 +23,7 @@ builder.Services.AddReliability(builder.Configuration);
 builder.Services.AddClientSecurity(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
+builder.Services.AddConsume(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapGatewayOpenApi();
 app.MapRoot();
 app.MapHealth();
 app.MapProduce();
+app.MapConsume();
 app.MapMetadata();
 app.MapSchemas();
 await app.RunAsync();
