@@ -121,10 +121,39 @@ internal sealed partial class ConsumerInstance
         ResumePaused();
         foreach (var position in positions)
         {
-            _consumer.Seek(position);
+            if (SeekWhenReady(position) is { } problem)
+            {
+                return ErrorCatalog.IllegalState($"Partition {position.Topic}-{position.Partition.Value} cannot be sought yet: {problem}");
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// librdkafka refuses to seek a partition it has not started fetching (just assigned, or of a topic its
+    /// metadata does not show yet); the Java client records the position instead. Retry briefly.
+    /// </summary>
+    private string? SeekWhenReady(TopicPartitionOffset position)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                _consumer.Seek(position);
+                return null;
+            }
+            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
+            {
+                if (Stopwatch.GetElapsedTime(started) > _context.KafkaTimeout)
+                {
+                    return e.Error.Reason;
+                }
+
+                Thread.Sleep(20);
+            }
+        }
     }
 
     /// <summary>The first offset at or after each time, or the end where no record is that recent.</summary>
