@@ -7,7 +7,8 @@ namespace Gateway.Consume;
 /// <summary>
 /// kafka-rest's media types on the consumer endpoints: bodies in the v2 type or any embedded type;
 /// answers in the v2 type; records in the embedded type the <c>Accept</c> header picks, weighted as
-/// kafka-rest weighs them (binary 1, v2 0.9, the others 0.1), so no <c>Accept</c> means binary.
+/// JAX-RS ranks them for kafka-rest: the client's quality first, then how exactly the range names
+/// the type, then kafka-rest's weights (binary 1, v2 0.9, the others 0.1); so no <c>Accept</c> means binary.
 /// <c>application/json</c> is also accepted, as the gateway accepts it on produce.
 /// </summary>
 internal static class ConsumeMedia
@@ -44,17 +45,18 @@ internal static class ConsumeMedia
         }
 
         (RecordFormat Format, string MediaType)? best = null;
-        var bestScore = 0.0;
+        var bestRank = (Quality: 0.0, Exactness: -1, Weight: 0.0);
         foreach (var range in ranges)
         {
             var quality = range.Quality ?? 1.0;
             var asked = range.MediaType.Value ?? "";
+            var exactness = asked switch { "*/*" => 0, "application/*" => 1, _ => 2 };
             foreach (var (type, format, weight) in RecordTypes)
             {
-                var matches = asked is "*/*" or "application/*" || string.Equals(asked, type, StringComparison.OrdinalIgnoreCase);
-                if (matches && quality * weight > bestScore)
+                var rank = (quality, exactness, weight);
+                if (quality > 0 && (exactness < 2 || string.Equals(asked, type, StringComparison.OrdinalIgnoreCase)) && rank.CompareTo(bestRank) > 0)
                 {
-                    bestScore = quality * weight;
+                    bestRank = rank;
                     best = (format, type);
                 }
             }

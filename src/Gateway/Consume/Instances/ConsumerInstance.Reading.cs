@@ -158,17 +158,25 @@ internal sealed partial class ConsumerInstance
         Touch();
     }
 
+    /// <summary>Records not yet handed to the client: behind each partition's end, and those held back.</summary>
     private long Lag()
     {
-        long lag = 0;
-        foreach (var partition in _assignment)
+        long lag = _held.Count;
+        try
         {
-            var marks = _consumer.GetWatermarkOffsets(partition);
-            var position = _consumer.Position(partition);
-            if (marks.High.Value >= 0 && position.Value >= 0)
+            foreach (var partition in _assignment)
             {
-                lag += Math.Max(0, marks.High.Value - position.Value);
+                var marks = _consumer.GetWatermarkOffsets(partition);
+                var position = _consumer.Position(partition);
+                if (marks.High.Value >= 0 && position.Value >= 0)
+                {
+                    lag += Math.Max(0, marks.High.Value - position.Value);
+                }
             }
+        }
+        catch (KafkaException)
+        {
+            // Positions are not known yet; the next read says.
         }
 
         return lag;

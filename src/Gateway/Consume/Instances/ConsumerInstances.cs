@@ -21,6 +21,7 @@ internal sealed partial class ConsumerInstances(
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<(string Group, string Name), Entry> _entries = new();
     private readonly ConsumeOptions _options = options.Value;
+    private readonly ConcurrentBag<ConsumerInstance> _started = [];
     private int _count;
 
     public IEnumerable<ConsumerInstance> All => _entries.Values.Select(e => e.Instance).OfType<ConsumerInstance>();
@@ -86,8 +87,22 @@ internal sealed partial class ConsumerInstances(
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         var closing = All.Select(DeleteAsync).ToList();
-        await Task.WhenAll(closing).WaitAsync(cancellationToken).ConfigureAwait(false);
-        LogClosedAll(logger, closing.Count);
+        try
+        {
+            await Task.WhenAll(closing).WaitAsync(cancellationToken).ConfigureAwait(false);
+            LogClosedAll(logger, closing.Count);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStillClosing(logger, closing.Count(c => !c.IsCompleted));
+        }
+    }
+
+    /// <summary>Waits (bounded) for every consumer to be closed before the clients they use are disposed.</summary>
+    public override void Dispose()
+    {
+        base.Dispose();
+        Task.WhenAll(_started.Select(i => i.Closed)).Wait(CloseWait);
     }
 
     /// <summary>Closes instances nobody has used for <c>Consumers:InstanceTimeoutMs</c>, once a second.</summary>
@@ -153,6 +168,7 @@ internal sealed partial class ConsumerInstances(
 
         entry.Claim = claim;
         entry.Instance = instance;
+        _started.Add(instance);
         ConsumerMetrics.InstanceOpened();
         LogCreated(logger, group, name, create.Format.Name());
         return (instance, null);
@@ -169,6 +185,9 @@ internal sealed partial class ConsumerInstances(
 
     [LoggerMessage(LogLevel.Information, "Consumer instance {Group}/{Instance} expired; it left its group")]
     private static partial void LogExpired(ILogger logger, string group, string instance);
+
+    [LoggerMessage(LogLevel.Warning, "{Count} consumer instances were still leaving their groups when the shutdown drain ended")]
+    private static partial void LogStillClosing(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Information, "Closed {Count} consumer instances on shutdown")]
     private static partial void LogClosedAll(ILogger logger, int count);

@@ -65,7 +65,10 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
     public void Dispose()
     {
         _stopping = true;
-        _tailer?.Dispose();
+        if (_thread?.Join(TimeSpan.FromSeconds(5)) != false)
+        {
+            _tailer?.Dispose();
+        }
     }
 
     /// <summary>The winning claim to the name; when none is known yet, after reading the topic to its end.</summary>
