@@ -31,6 +31,7 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
     private IConsumer<byte[]?, byte[]?>? _tailer;
     private Thread? _thread;
     private volatile bool _stopping;
+    private Task _starting = Task.CompletedTask;
     private long _position;
 
     public InstanceDirectory(
@@ -51,24 +52,30 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Reading the topic must not hold up the start: lookups wait for it instead.
-        _ = Task.Run(StartTailingAsync, CancellationToken.None);
+        _starting = Task.Run(StartTailingAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        _thread?.Join(TimeSpan.FromSeconds(5));
+        Stop();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        _stopping = true;
-        if (_thread?.Join(TimeSpan.FromSeconds(5)) != false)
+        // The consumer is released only once nothing can be using it any more.
+        if (Stop())
         {
             _tailer?.Dispose();
         }
+    }
+
+    /// <summary>Stops reading; true when the start and the reading thread have both finished.</summary>
+    private bool Stop()
+    {
+        _stopping = true;
+        return _starting.Wait(TimeSpan.FromSeconds(10)) && _thread?.Join(TimeSpan.FromSeconds(5)) != false;
     }
 
     /// <summary>The winning claim to the name; when none is known yet, after reading the topic to its end.</summary>
@@ -159,12 +166,19 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
             config.FetchWaitMaxMs = _options.EffectiveFetchWaitMaxMs(_clients.UsesEmbeddedCluster);
             _tailer = _clients.Build(config);
             await EnsureTopicAsync(_tailer).ConfigureAwait(false);
+            if (_stopping)
+            {
+                return;
+            }
+
             _tailer.Assign(new TopicPartitionOffset(_partition, Offset.Beginning));
             _thread = new Thread(Tail) { IsBackground = true, Name = "consumer instance directory" };
             _thread.Start();
             _started.TrySetResult();
-            await SyncAsync().ConfigureAwait(false);
-            await ReleaseClaimsOfEarlierRunsAsync().ConfigureAwait(false);
+            if (await SyncAsync().ConfigureAwait(false) && !_stopping)
+            {
+                await ReleaseClaimsOfEarlierRunsAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is KafkaException or TimeoutException or ArgumentException or InvalidOperationException)
         {
