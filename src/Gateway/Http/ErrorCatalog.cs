@@ -141,7 +141,7 @@ internal static class ErrorCatalog
 
     /// <summary>Kafka refused a consumer operation: kafka-rest's 40101, 40301, 50003 or 50002 for the client error code.</summary>
     public static GatewayError KafkaFailure(int code, string reason) =>
-        new(code switch { 40101 => 401, 40301 => 403, _ => 500 }, code, reason);
+        new(code switch { 40101 => 401, 40301 => 403, _ => 500 }, code, reason) { RetryAfterSeconds = code == 50003 ? 1 : null };
 
     public static GatewayError PeerUnreachable(string problem) =>
         new(502, 50201, $"The gateway instance that owns this consumer instance did not answer: {problem}") { RetryAfterSeconds = 1 };

@@ -39,7 +39,8 @@ public sealed class GatewayProcess : IDisposable
         start.Environment["Kafka__AutoCreateTopics"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            // "{port}" stands for the port this process listens on, e.g. in Cluster__AdvertisedUrl.
+            start.Environment[key] = value.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         if (settings?.Keys.Any(k => k.StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal)) == true)
@@ -56,6 +57,13 @@ public sealed class GatewayProcess : IDisposable
         var gateway = new GatewayProcess(process, port);
         await gateway.WaitUntilServingAsync();
         return gateway;
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), as a crashed or lost machine would.</summary>
+    public void Kill()
+    {
+        Process.Kill(entireProcessTree: true);
+        Process.WaitForExit(10_000);
     }
 
     /// <summary>Sends SIGTERM, as a container runtime does on stop.</summary>
