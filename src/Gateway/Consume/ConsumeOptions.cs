@@ -12,7 +12,7 @@ public sealed class ConsumeOptions
     public int InstanceTimeoutMs { get; set; } = 300_000;
 
     /// <summary>Instances this gateway holds at once; past it a create gets 429 with <c>Retry-After</c>.</summary>
-    public int MaxInstances { get; set; } = 100;
+    public int MaxInstances { get; set; } = 64;
 
     /// <summary>How long a read waits for records when neither the request nor the instance says (ms); kafka-rest's <c>consumer.request.timeout.ms</c>.</summary>
     public int RequestWaitMs { get; set; } = 1_000;
@@ -24,7 +24,7 @@ public sealed class ConsumeOptions
     public int MaxReadBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Records each instance may hold fetched ahead of reads (KiB); librdkafka's <c>queued.max.messages.kbytes</c>, the memory bound per instance.</summary>
-    public int FetchQueueKBytes { get; set; } = 4_096;
+    public int FetchQueueKBytes { get; set; } = 16_384;
 
     /// <summary>
     /// How long a broker may hold a fetch that finds no records (ms, librdkafka <c>fetch.wait.max.ms</c>). Unset:

@@ -28,7 +28,8 @@ internal static class InstanceConfig
         var queueBytes = options.FetchQueueKBytes * 1024;
         SetDefault(config, "queued.max.messages.kbytes", options.FetchQueueKBytes);
         SetDefault(config, "fetch.max.bytes", queueBytes);
-        SetDefault(config, "max.partition.fetch.bytes", Math.Min(1024 * 1024, queueBytes));
+        // Big fetches: a read of a backlog is served from a few broker round trips, not dozens.
+        SetDefault(config, "max.partition.fetch.bytes", Math.Min(4 * 1024 * 1024, queueBytes));
         SetDefault(config, "fetch.wait.max.ms", options.EffectiveFetchWaitMaxMs(clients.UsesEmbeddedCluster));
         // kafka-rest's Java consumer reads uncommitted records unless told otherwise.
         if (config.Get("isolation.level") is null)
