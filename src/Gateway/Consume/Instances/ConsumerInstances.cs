@@ -23,6 +23,7 @@ internal sealed partial class ConsumerInstances(
     private readonly ConsumeOptions _options = options.Value;
     private readonly ConcurrentBag<ConsumerInstance> _started = [];
     private int _count;
+    private int _disposed;
 
     public IEnumerable<ConsumerInstance> All => _entries.Values.Select(e => e.Instance).OfType<ConsumerInstance>();
 
@@ -98,11 +99,19 @@ internal sealed partial class ConsumerInstances(
         }
     }
 
-    /// <summary>Waits (bounded) for every consumer to be closed before the clients they use are disposed.</summary>
+    /// <summary>
+    /// Waits (bounded) for every consumer to be closed before what they use (the cluster connection, the
+    /// embedded cluster) is disposed. Registered under two service types, so it may be called twice.
+    /// </summary>
     public override void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         base.Dispose();
-        Task.WhenAll(_started.Select(i => i.Closed)).Wait(CloseWait);
+        Task.WhenAll(_started.Select(i => i.Closed)).Wait(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Closes instances nobody has used for <c>Consumers:InstanceTimeoutMs</c>, once a second.</summary>

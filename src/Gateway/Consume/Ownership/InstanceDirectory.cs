@@ -33,6 +33,7 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
     private volatile bool _stopping;
     private Task _starting = Task.CompletedTask;
     private long _position;
+    private int _disposed;
 
     public InstanceDirectory(
         ConsumerClients clients, KafkaConnection connection, IRecordProducer producer, PeerIdentity self,
@@ -64,8 +65,9 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
 
     public void Dispose()
     {
-        // The consumer is released only once nothing can be using it any more.
-        if (Stop())
+        // Registered under two service types, so it may be called twice; the consumer is released once,
+        // and only when nothing can be using it any more.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && Stop())
         {
             _tailer?.Dispose();
         }
