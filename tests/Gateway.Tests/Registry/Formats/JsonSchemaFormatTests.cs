@@ -99,4 +99,22 @@ public sealed class JsonSchemaFormatTests
 
         Assert.Equal(("TYPE_CHANGED", "#/properties/ship_to/properties/zip"), (problem.ErrorType, problem.Path));
     }
+
+    [Fact]
+    public void Parse_RefRelativeToId_ResolvesToReferenceNamedByFullUri()
+    {
+        var address = new ResolvedReference("https://acme.example/schemas/address.json", """{"type":"object"}""", SchemaType.Json);
+
+        FormatAssert.Parses(SchemaType.Json,
+            """{"$id":"https://acme.example/schemas/order.json","properties":{"to":{"$ref":"address.json"}}}""", normalize: false, address);
+    }
+
+    [Fact]
+    public void Parse_ReferenceOfAnotherFormat_IsRefused()
+    {
+        var avro = new ResolvedReference("a", "\"string\"", SchemaType.Avro);
+
+        Assert.Equal("Reference 'a' is of type AVRO; a JSON schema can only reference JSON schemas",
+            FormatAssert.Fails(SchemaType.Json, """{"type":"string"}""", avro));
+    }
 }

@@ -14,6 +14,11 @@ internal sealed class AvroFormat : ISchemaFormat
     public (ParsedSchema? Schema, SchemaProblem? Problem) Parse(
         string text, IReadOnlyList<ResolvedReference> references, bool normalize)
     {
+        if (ReferenceTypes.Mismatch(Type, references) is { } mismatch)
+        {
+            return (null, mismatch);
+        }
+
         var names = new Avro.SchemaNames();
         var aliases = new AvroNamedTypeAliases();
         foreach (var reference in references)

@@ -24,6 +24,24 @@ internal sealed class JsonSchemaDocuments
 
     public JsonElement Root(string document) => _documents[document];
 
+    // A reference by its registered name, or by a URI relative to the referring document's $id.
+    private string? Named(string referrer, string target)
+    {
+        if (_documents.ContainsKey(target))
+        {
+            return target;
+        }
+
+        if (_documents[referrer] is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("$id", out var id)
+            && Uri.TryCreate(id.GetString(), UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, target, out var absolute))
+        {
+            var resolved = absolute.GetLeftPart(UriPartial.Query);
+            return _documents.ContainsKey(resolved) ? resolved : null;
+        }
+
+        return null;
+    }
+
     /// <summary>The schema a <c>$ref</c> in <paramref name="document"/> points at, and where it is; null when it points nowhere known.</summary>
     public (string Document, string Pointer, JsonElement Schema)? Resolve(string document, string reference)
     {
@@ -32,12 +50,12 @@ internal sealed class JsonSchemaDocuments
         var pointer = hash < 0 ? "" : Uri.UnescapeDataString(reference[(hash + 1)..]);
         if (target.Length > 0)
         {
-            if (!_documents.ContainsKey(target))
+            if (Named(document, target) is not { } named)
             {
                 return null;
             }
 
-            document = target;
+            document = named;
         }
 
         var node = _documents[document];

@@ -16,6 +16,11 @@ internal sealed class JsonSchemaFormat : ISchemaFormat
     public (ParsedSchema? Schema, SchemaProblem? Problem) Parse(
         string text, IReadOnlyList<ResolvedReference> references, bool normalize)
     {
+        if (ReferenceTypes.Mismatch(Type, references) is { } mismatch)
+        {
+            return (null, mismatch);
+        }
+
         var referenceDocuments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var reference in references)
         {

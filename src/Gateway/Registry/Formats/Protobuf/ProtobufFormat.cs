@@ -15,6 +15,11 @@ internal sealed class ProtobufFormat : ISchemaFormat
     public (ParsedSchema? Schema, SchemaProblem? Problem) Parse(
         string text, IReadOnlyList<ResolvedReference> references, bool normalize)
     {
+        if (ReferenceTypes.Mismatch(Type, references) is { } mismatch)
+        {
+            return (null, mismatch);
+        }
+
         var files = new FileDescriptorSet { FileSystem = NoFiles.Instance };
         foreach (var reference in references)
         {
