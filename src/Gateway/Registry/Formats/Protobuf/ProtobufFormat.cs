@@ -39,16 +39,13 @@ internal sealed class ProtobufFormat : ISchemaFormat
 
         var syntax = ProtoTokens.DeclaredSyntax(text);
         var types = new ProtoTypeIndex(files);
-        var (canonical, identity) = ProtoPrintability.CanPrint(main, syntax)
-            ? Printed(new ProtoPrinter(main, raw, types, syntax, normalize).Print())
-            : (text, ProtoTokens.Joined(text));
+        var printed = ProtoPrintability.CanPrint(main, syntax) ? new ProtoPrinter(main, raw, types, syntax, normalize).Print() : null;
+        var (canonical, identity) = printed is not null ? (printed, printed) : (text, ProtoTokens.Joined(text));
         return (new ProtobufParsedSchema(files, main, canonical, identity, references), null);
     }
 
     public IReadOnlyList<Incompatibility> ReadIncompatibilities(ParsedSchema reader, ParsedSchema writer, SchemaRoles roles) =>
         new ProtobufCompatibilityChecker((ProtobufParsedSchema)writer, (ProtobufParsedSchema)reader, roles).Differences();
-
-    private static (string Canonical, string Identity) Printed(string text) => (text, text);
 
     // The main file needs a name of its own that no reference uses.
     private static string MainFileName(IReadOnlyList<ResolvedReference> references)
