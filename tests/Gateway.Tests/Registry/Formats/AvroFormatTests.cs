@@ -133,4 +133,21 @@ public sealed class AvroFormatTests
     {
         FormatAssert.Parses(SchemaType.Avro, """{"type":"record","name":"R","fields":[{"name":"f","type":["null","string"],"default":"x"}]}""");
     }
+
+    [Fact]
+    public void Canonical_NamesFromOtherNamespaces_AreWrittenInFull()
+    {
+        var schema = FormatAssert.Parses(SchemaType.Avro, """
+            {"type":"record","name":"a.Outer","fields":[
+              {"name":"inner","type":{"type":"record","name":"Inner","namespace":"b","fields":[
+                {"name":"back","type":["null","a.Outer"]},
+                {"name":"kind","type":{"type":"enum","name":"Kind","symbols":["X"],"aliases":["b.OldKind"]}}]}},
+              {"name":"again","type":"b.Inner"},
+              {"name":"plain","type":{"type":"record","name":"Plain","namespace":"","fields":[]}}]}
+            """);
+
+        Assert.Equal(
+            """{"type":"record","name":"Outer","namespace":"a","fields":[{"name":"inner","type":{"type":"record","name":"Inner","namespace":"b","fields":[{"name":"back","type":["null","a.Outer"]},{"name":"kind","type":{"type":"enum","name":"Kind","symbols":["X"],"aliases":["OldKind"]}}]}},{"name":"again","type":"b.Inner"},{"name":"plain","type":{"type":"record","name":"Plain","namespace":"","fields":[]}}]}""",
+            schema.Canonical);
+    }
 }

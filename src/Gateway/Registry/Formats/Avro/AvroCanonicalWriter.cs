@@ -111,7 +111,7 @@ internal sealed class AvroCanonicalWriter(bool normalize, AvroNamedTypeAliases a
         Declare(record, json);
         o.Append("{\"type\":");
         JavaJson.WriteString(o, type);
-        WriteName(o, record, space);
+        var own = WriteName(o, record, json, space);
         WriteDoc(o, json);
         o.Append(",\"fields\":[");
         var fields = json.GetProperty("fields");
@@ -123,7 +123,7 @@ internal sealed class AvroCanonicalWriter(bool normalize, AvroNamedTypeAliases a
                 o.Append(',');
             }
 
-            WriteField(o, field, record.Fields[i++], record.Namespace);
+            WriteField(o, field, record.Fields[i++], own);
         }
 
         o.Append(']');
@@ -167,7 +167,7 @@ internal sealed class AvroCanonicalWriter(bool normalize, AvroNamedTypeAliases a
     {
         Declare(schema, json);
         o.Append("{\"type\":\"enum\"");
-        WriteName(o, schema, space);
+        WriteName(o, schema, json, space);
         WriteDoc(o, json);
         WriteStringArray(o, "symbols", schema.Symbols);
         if (schema.Default is not null)
@@ -185,7 +185,7 @@ internal sealed class AvroCanonicalWriter(bool normalize, AvroNamedTypeAliases a
     {
         Declare(schema, json);
         o.Append("{\"type\":\"fixed\"");
-        WriteName(o, schema, space);
+        WriteName(o, schema, json, space);
         WriteDoc(o, json);
         o.Append(",\"size\":").Append(schema.Size);
         WriteProps(o, json, SchemaReserved);
@@ -210,11 +210,15 @@ internal sealed class AvroCanonicalWriter(bool normalize, AvroNamedTypeAliases a
         aliases.Add(schema.Fullname, names);
     }
 
-    private static void WriteName(StringBuilder o, Avro.NamedSchema schema, string? space)
+    /// <summary>Writes name and namespace; returns the namespace the type's own names are relative to.</summary>
+    private static string? WriteName(StringBuilder o, Avro.NamedSchema schema, JsonElement json, string? space)
     {
         o.Append(",\"name\":");
         JavaJson.WriteString(o, schema.Name);
-        var own = string.IsNullOrEmpty(schema.Namespace) ? null : schema.Namespace;
+        // Apache.Avro reads "namespace": "" as inherit; Avro's spec and Java read it as the null namespace.
+        var explicitlyNone = !json.GetProperty("name").GetString()!.Contains('.', StringComparison.Ordinal)
+            && json.TryGetProperty("namespace", out var declared) && declared.GetString() is "";
+        var own = explicitlyNone || string.IsNullOrEmpty(schema.Namespace) ? null : schema.Namespace;
         if (own is not null && own != space)
         {
             o.Append(",\"namespace\":");
@@ -224,6 +228,8 @@ internal sealed class AvroCanonicalWriter(bool normalize, AvroNamedTypeAliases a
         {
             o.Append(",\"namespace\":\"\"");
         }
+
+        return own;
     }
 
     private void WriteDoc(StringBuilder o, JsonElement json)
