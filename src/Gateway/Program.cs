@@ -25,8 +25,10 @@ builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
+app.UseKnownMethodsOnly();
 app.UseKafkaRestErrors();
 app.UseClientSecurity();
+app.UseBodyAdmission();
 app.UseObservability();
 app.MapGatewayOpenApi();
 app.MapRoot();
