@@ -27,8 +27,10 @@ builder.Services.AddConsume(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
+app.UseKnownMethodsOnly();
 app.UseKafkaRestErrors();
 app.UseClientSecurity();
+app.UseBodyAdmission();
 app.UseObservability();
 app.MapGatewayOpenApi();
 app.MapRoot();
