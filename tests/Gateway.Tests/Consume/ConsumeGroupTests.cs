@@ -110,7 +110,7 @@ public sealed class ConsumeGroupTests : IDisposable
         Assert.Equal(2, Partitions(await busy.GetJsonAsync("/assignments")).Count);
         await Rest.AssertErrorAsync(await idle.GetRecordsAsync(), 404, 40403);
         var metrics = await client.GetStringAsync("/metrics");
-        Assert.Contains("gateway_consumer_instances_expired_total 1", metrics, StringComparison.Ordinal);
+        Assert.Matches("gateway_consumer_instances_expired_total [1-9]", metrics);
     }
 
     [Fact]
@@ -135,13 +135,14 @@ public sealed class ConsumeGroupTests : IDisposable
         var topic = TestTopics.Fresh();
         _factory.Cluster.CreateTopic(topic, 1, 1);
         TestProducer.Produce(_factory.BootstrapServers, topic, 0, [1], [2], [3], [4]);
-        var consumer = await RestConsumer.CreateAsync(client, "metered");
+        var consumer = await RestConsumer.CreateAsync(client, "metered", """{"auto.offset.reset":"earliest","fetch.min.bytes":1}""");
         await consumer.SubscribeAsync(topic);
 
         await consumer.ReadAtLeastAsync(1, query: "timeout=5000&max_bytes=3");
         var metrics = await client.GetStringAsync("/metrics");
 
-        Assert.Contains("gateway_consumer_instances 1", metrics, StringComparison.Ordinal);
+        // The series are the process's, and other tests' gateways run beside this one.
+        Assert.Matches("gateway_consumer_instances [1-9]", metrics);
         Assert.Contains($"gateway_records_consumed_total{{topic=\"{topic}\"}} 2", metrics, StringComparison.Ordinal);
         Assert.Matches("gateway_consumer_reads_total\\{outcome=\"records\"\\} [1-9]", metrics);
         Assert.Matches("gateway_consumer_rebalances_total [1-9]", metrics);

@@ -22,7 +22,8 @@ public sealed class ConsumeOffsetsTests(SharedGateway gateway)
     public async Task Commit_WithoutBody_CommitsTheLastRecordReturnedPlusOne_NotWhatWasFetchedAhead()
     {
         var (topic, group) = Fresh(10);
-        var consumer = await RestConsumer.CreateAsync(_client, group, """{"auto.offset.reset":"earliest","auto.commit.enable":"false"}""");
+        // fetch.min.bytes 1: a read waits for a second one-byte record; max_bytes 3 then holds the third back.
+        var consumer = await RestConsumer.CreateAsync(_client, group, """{"auto.offset.reset":"earliest","auto.commit.enable":"false","fetch.min.bytes":1}""");
         await consumer.AssignAsync(topic, 0);
 
         var read = await consumer.ReadAtLeastAsync(1, query: "timeout=5000&max_bytes=3");
@@ -39,9 +40,9 @@ public sealed class ConsumeOffsetsTests(SharedGateway gateway)
     public async Task Commit_AnotherInstanceOfTheGroup_ResumesAfterTheCommittedRecord()
     {
         var (topic, group) = Fresh(6);
-        var first = await RestConsumer.CreateAsync(_client, group, """{"auto.offset.reset":"earliest","auto.commit.enable":"false"}""");
+        var first = await RestConsumer.CreateAsync(_client, group, """{"auto.offset.reset":"earliest","auto.commit.enable":"false","fetch.min.bytes":2}""");
         await first.AssignAsync(topic, 0);
-        await first.ReadAtLeastAsync(1, query: "timeout=5000&max_bytes=4");
+        Assert.Equal(3, (await first.ReadAtLeastAsync(1, query: "timeout=5000&max_bytes=4")).Count);
         Assert.Equal(200, (int)(await first.PostAsync("/offsets", null)).StatusCode);
         await first.DeleteAsync();
 

@@ -130,7 +130,8 @@ public sealed class ConsumeRecordsTests(SharedGateway gateway)
     {
         var topic = Topic();
         TestProducer.Produce(gateway.Factory.BootstrapServers, topic, 0, [.. Enumerable.Range(0, 5).Select(_ => new byte[40])]);
-        var consumer = await RestConsumer.CreateAsync(_client, $"g-{Guid.NewGuid():N}");
+        // fetch.min.bytes 50: a read waits for a second record rather than answering with the first.
+        var consumer = await RestConsumer.CreateAsync(_client, $"g-{Guid.NewGuid():N}", """{"auto.offset.reset":"earliest","fetch.min.bytes":50}""");
         await consumer.AssignAsync(topic, 0);
 
         // 40 + 40 stays below 100, a third would reach it.
@@ -165,7 +166,7 @@ public sealed class ConsumeRecordsTests(SharedGateway gateway)
     {
         var topic = Topic();
         TestProducer.Produce(gateway.Factory.BootstrapServers, topic, 0, [.. Enumerable.Range(0, 10).Select(i => new byte[] { (byte)i })]);
-        var consumer = await RestConsumer.CreateAsync(_client, $"g-{Guid.NewGuid():N}");
+        var consumer = await RestConsumer.CreateAsync(_client, $"g-{Guid.NewGuid():N}", """{"auto.offset.reset":"earliest","fetch.min.bytes":1}""");
         await consumer.AssignAsync(topic, 0);
 
         // max_bytes 3 takes two one-byte records and holds back the third, already fetched.

@@ -22,6 +22,7 @@ internal sealed partial class ConsumerInstances(
     private readonly ConcurrentDictionary<(string Group, string Name), Entry> _entries = new();
     private readonly ConsumeOptions _options = options.Value;
     private readonly ConcurrentBag<ConsumerInstance> _started = [];
+    private readonly ConcurrentBag<Task> _deletes = [];
     private int _count;
     private int _disposed;
 
@@ -64,7 +65,14 @@ internal sealed partial class ConsumerInstances(
     }
 
     /// <summary>Closes the instance (it leaves its group) and withdraws its claim.</summary>
-    public async Task DeleteAsync(ConsumerInstance instance)
+    public Task DeleteAsync(ConsumerInstance instance)
+    {
+        var deleting = DeleteNowAsync(instance);
+        _deletes.Add(deleting);
+        return deleting;
+    }
+
+    private async Task DeleteNowAsync(ConsumerInstance instance)
     {
         var key = (instance.Settings.Group, instance.Settings.Name);
         if (!_entries.TryGetValue(key, out var entry) || entry.Instance != instance || !_entries.TryRemove(new(key, entry)))
@@ -111,7 +119,7 @@ internal sealed partial class ConsumerInstances(
         }
 
         base.Dispose();
-        Task.WhenAll(_started.Select(i => i.Closed)).Wait(TimeSpan.FromSeconds(60));
+        Task.WhenAll(_started.Select(i => i.Closed).Concat(_deletes)).Wait(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Closes instances nobody has used for <c>Consumers:InstanceTimeoutMs</c>, once a second.</summary>

@@ -67,7 +67,14 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
     {
         // Registered under two service types, so it may be called twice; the consumer is released once,
         // and only when nothing can be using it any more.
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && Stop())
+        bool first;
+        lock (_lock)
+        {
+            first = _disposed == 0;
+            _disposed = 1;
+        }
+
+        if (first && Stop())
         {
             _tailer?.Dispose();
         }
@@ -97,8 +104,7 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
         await _started.Task.WaitAsync(_timeout).ConfigureAwait(false);
         var claimId = Guid.NewGuid().ToString("N");
         var key = InstanceClaim.KeyOf(group, instance, claimId);
-        var written = (await _producer.ProduceAsync(_partition.Topic, [new ProduceRecord(key, InstanceClaim.ValueOf(_self.AdvertisedUrl, _self.Run, format), 0)])
-            .ConfigureAwait(false))[0];
+        var written = (await ProduceAsync(new ProduceRecord(key, InstanceClaim.ValueOf(_self.AdvertisedUrl, _self.Run, format), 0)).ConfigureAwait(false))[0];
         if (written.Error is { } error)
         {
             throw new KafkaException(error);
@@ -117,10 +123,25 @@ internal sealed partial class InstanceDirectory : IHostedService, IDisposable
             Remove(Encoding.UTF8.GetString(claim.Key));
         }
 
-        var outcome = (await _producer.ProduceAsync(_partition.Topic, [new ProduceRecord(claim.Key, null, 0)]).ConfigureAwait(false))[0];
+        var outcome = (await ProduceAsync(new ProduceRecord(claim.Key, null, 0)).ConfigureAwait(false))[0];
         if (outcome.Error is { } error)
         {
             LogReleaseFailed(_logger, claim.Group, claim.Instance, error.Reason);
+        }
+    }
+
+    /// <summary>Hands a record to the producer, unless this directory is disposed: the producer is disposed right after it.</summary>
+    private Task<DeliveryOutcome[]> ProduceAsync(ProduceRecord record)
+    {
+        lock (_lock)
+        {
+            if (_disposed != 0)
+            {
+                return Task.FromResult<DeliveryOutcome[]>([DeliveryOutcome.Failed(new Error(ErrorCode.Local_Destroy))]);
+            }
+
+            // Enqueuing is synchronous and inside the lock, so disposal never races a produce call.
+            return _producer.ProduceAsync(_partition.Topic, [record]);
         }
     }
 
