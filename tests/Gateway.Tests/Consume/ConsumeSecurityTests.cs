@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gateway.Tests.Support;
 
 namespace Gateway.Tests.Consume;
@@ -11,14 +9,14 @@ public sealed class ConsumeSecurityTests : IDisposable
     private const string OtherKey = "other-key-0123456789abcdefgh";
     private const string WriterKey = "writer-key-0123456789abcdef";
 
-    private readonly GatewayFactory _factory = new(new Dictionary<string, string?>
+    private readonly GatewayFactory _factory = new(new Dictionary<string, string?>(Credentials.Jwt)
     {
         ["Security:AllowAnonymous"] = "false",
-        ["Security:ApiKeys:reader:Sha256"] = Sha256(ReaderKey),
+        ["Security:ApiKeys:reader:Sha256"] = Credentials.Sha256(ReaderKey),
         ["Security:ApiKeys:reader:ReadTopics:0"] = "[0-9a-f]{12}\\.pin",
-        ["Security:ApiKeys:other:Sha256"] = Sha256(OtherKey),
+        ["Security:ApiKeys:other:Sha256"] = Credentials.Sha256(OtherKey),
         ["Security:ApiKeys:other:ReadTopics:0"] = ".*",
-        ["Security:ApiKeys:writer:Sha256"] = Sha256(WriterKey),
+        ["Security:ApiKeys:writer:Sha256"] = Credentials.Sha256(WriterKey),
         ["Security:ApiKeys:writer:Topics:0"] = ".*",
     });
 
@@ -55,6 +53,18 @@ public sealed class ConsumeSecurityTests : IDisposable
         await Rest.AssertErrorAsync(await writer.PostAsync("/subscription", """{"topics":["0a1b2c3d4e5f.pin"]}"""), 403, 40301);
 
         Assert.Contains("read topic 0a1b2c3d4e5f.user", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_ReadTopicsClaim_GrantsReadingByGlob_AndItsSubjectOwnsTheInstance()
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Credentials.Token(new Dictionary<string, object> { ["sub"] = "dashboard", ["read_topics"] = "*.pin" }));
+        var consumer = await RestConsumer.CreateAsync(client, "g");
+
+        await consumer.SubscribeAsync("0a1b2c3d4e5f.pin");
+        await Rest.AssertErrorAsync(await consumer.PostAsync("/subscription", """{"topics":["0a1b2c3d4e5f.user"]}"""), 403, 40301);
+        await Rest.AssertErrorAsync(await new RestConsumer(Client(OtherKey), consumer.Group, consumer.Instance).GetRecordsAsync(), 404, 40403);
     }
 
     [Fact]
@@ -127,5 +137,4 @@ public sealed class ConsumeSecurityTests : IDisposable
         Assert.StartsWith("https://public.example.com/kafka/consumers/g/instances/", json.GetProperty("base_uri").GetString(), StringComparison.Ordinal);
     }
 
-    private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
