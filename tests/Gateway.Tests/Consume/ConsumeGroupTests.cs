@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Consume;
 
@@ -79,6 +80,56 @@ public sealed class ConsumeGroupTests : IDisposable
         await WaitForAsync(async () => Partitions(await staying.GetJsonAsync("/assignments")).Count == 4);
 
         Assert.True(rebalanceStarted < TimeSpan.FromSeconds(9), $"the group began to rebalance {rebalanceStarted} after the delete");
+    }
+
+    [Fact]
+    public async Task Shutdown_OfAGateway_ClosesItsInstances_AndTheGroupRebalancesAtOnce()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Consumers:SessionTimeoutMs"] = "12000" });
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        factory.Cluster.CreateTopic(topic, 4, 1);
+        var group = $"g-{Guid.NewGuid():N}";
+        var staying = await RestConsumer.CreateAsync(client, group);
+        await staying.SubscribeAsync(topic);
+        using var other = await GatewayProcess.StartAsync(factory.BootstrapServers, new Dictionary<string, string>
+        {
+            ["Consumers__SessionTimeoutMs"] = "12000",
+            ["Consumers__FetchWaitMaxMs"] = "50",
+        });
+        var stopping = await RestConsumer.CreateAsync(other.Client, group);
+        await stopping.SubscribeAsync(topic);
+        await WaitForAsync(async () => Partitions(await stopping.GetJsonAsync("/assignments")).Count > 0
+            && Partitions(await staying.GetJsonAsync("/assignments")).Count > 0);
+
+        var clock = Stopwatch.StartNew();
+        other.Terminate();
+        await WaitForAsync(async () => Partitions(await staying.GetJsonAsync("/assignments")).Count < 4);
+        var rebalanceStarted = clock.Elapsed;
+        await WaitForAsync(async () => Partitions(await staying.GetJsonAsync("/assignments")).Count == 4);
+
+        // A gateway that vanished without closing its consumers would be noticed only after the 12 s session timeout.
+        Assert.True(rebalanceStarted < TimeSpan.FromSeconds(9), $"the group began to rebalance {rebalanceStarted} after SIGTERM");
+    }
+
+    [Fact]
+    public async Task ConsumerGroupDirectory_ListsThisGatewaysMembers_WithIdsAndAssignments()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        _factory.Cluster.CreateTopic(topic, 2, 1);
+        var group = $"g-{Guid.NewGuid():N}";
+        var consumer = await RestConsumer.CreateAsync(client, group, """{"name":"listed"}""");
+        await consumer.SubscribeAsync(topic);
+        await WaitForAsync(async () => Partitions(await consumer.GetJsonAsync("/assignments")).Count == 2);
+
+        var directory = _factory.Services.GetRequiredService<Gateway.Kafka.IConsumerGroupDirectory>();
+        var member = Assert.Single(Assert.Single(directory.Groups(), g => g.GroupId == group).Members);
+
+        Assert.Equal("listed", member.InstanceId);
+        Assert.Equal("listed", member.ClientId);
+        Assert.False(string.IsNullOrEmpty(member.ConsumerId));
+        Assert.Equal([0, 1], member.Assignments.Select(p => p.Partition.Value));
     }
 
     [Fact]

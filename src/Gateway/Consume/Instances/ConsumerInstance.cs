@@ -83,8 +83,9 @@ internal sealed partial class ConsumerInstance : IDisposable
             {
                 done.TrySetResult(command());
             }
-            catch (KafkaException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // The request answers it; the instance carries on.
                 done.TrySetException(e);
             }
         }, () => done.TrySetException(new InstanceClosedException()));
@@ -168,7 +169,7 @@ internal sealed partial class ConsumerInstance : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is KafkaException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             _context.LogFailed(Settings.Group, Settings.Name, e.Message);
         }
@@ -191,7 +192,8 @@ internal sealed partial class ConsumerInstance : IDisposable
     {
         if (_mode == SubscriptionMode.None)
         {
-            _signal.Wait(IdleWait);
+            // Nothing to fetch, but librdkafka's callbacks (an MSK IAM token refresh) are served while consuming.
+            Consume(_wakeup.IsAvailable ? IdleWait : ShortWait);
             return;
         }
 

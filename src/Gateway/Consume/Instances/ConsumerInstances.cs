@@ -186,6 +186,8 @@ internal sealed partial class ConsumerInstances(
         entry.Claim = claim;
         entry.Instance = instance;
         _started.Add(instance);
+        // An instance whose consumer failed for good closes itself: free its name, slot and claim too.
+        _ = instance.Closed.ContinueWith(_ => DeleteAsync(instance), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         ConsumerMetrics.InstanceOpened();
         LogCreated(logger, group, name, create.Format.Name());
         return (instance, null);
