@@ -10,10 +10,13 @@ internal sealed class ErrorResult(GatewayError error) : IResult
 
     public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, Error);
 
-    public static Task WriteAsync(HttpResponse response, GatewayError error)
+    public static Task WriteAsync(HttpResponse response, GatewayError error) => WriteAsync(response, error, MediaTypes.KafkaV2Json);
+
+    /// <summary>The envelope in another media type (kafka-rest v3 answers <c>application/json</c>).</summary>
+    public static Task WriteAsync(HttpResponse response, GatewayError error, string contentType)
     {
         response.StatusCode = error.Status;
-        response.ContentType = MediaTypes.KafkaV2Json;
+        response.ContentType = contentType;
         if (error.RetryAfterSeconds is { } seconds)
         {
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
