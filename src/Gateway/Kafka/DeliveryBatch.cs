@@ -23,10 +23,7 @@ internal sealed class DeliveryBatch
     public void Report(int index, DeliveryReport<byte[]?, byte[]?> report) =>
         Complete(index, report.Error.IsError
             ? DeliveryOutcome.Failed(report.Error)
-            : new DeliveryOutcome(report.Partition.Value, report.Offset.Value, null) { Timestamp = StoredTime(report.Timestamp) });
-
-    private static DateTimeOffset? StoredTime(Timestamp timestamp) =>
-        timestamp.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(timestamp.UnixTimestampMs);
+            : new DeliveryOutcome(report.Partition.Value, report.Offset.Value, null));
 
     public void Complete(int index, DeliveryOutcome outcome)
     {

@@ -38,7 +38,8 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
             (var own, null) => own,
             (var own, var trace) => [.. own, .. trace],
         };
-        var produced = new ProduceRecord(key.Bytes, value.Bytes, record.PartitionId) { Headers = headers, Timestamp = record.Timestamp };
+        // As kafka-rest: the client's timestamp, else the gateway's clock when the record arrived (its create time).
+        var produced = new ProduceRecord(key.Bytes, value.Bytes, record.PartitionId) { Headers = headers, Timestamp = record.Timestamp ?? time.GetUtcNow() };
         return (new PreparedRecord(produced, record.Key?.Type, record.Value?.Type, record.Id) { KeySchema = key, ValueSchema = value }, null);
     }
 
@@ -51,7 +52,7 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
     /// </summary>
     public async Task<GroupAnswer> ProduceAsync(ProduceTarget target, IReadOnlyList<PreparedRecord> group, bool waitForever)
     {
-        var deadline = time.GetTimestamp() + (long)(target.DeadlineMs / 1000.0 * TimeProvider.System.TimestampFrequency);
+        var started = time.GetTimestamp();
         var request = new ProduceRequest(target.Topic, null, FormatOf(group[0]), ValidationMode.Partial, target.Binding,
             [.. group.Select(r => r.Record)]);
         var start = await flow.StartAsync(request);
@@ -64,8 +65,8 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
         FlowResult result;
         try
         {
-            var left = TimeSpan.FromSeconds(Math.Max(0, deadline - time.GetTimestamp()) / (double)TimeProvider.System.TimestampFrequency);
-            result = waitForever ? await start.Pending! : await start.Pending!.WaitAsync(left, time);
+            var left = TimeSpan.FromMilliseconds(target.DeadlineMs) - time.GetElapsedTime(started);
+            result = waitForever ? await start.Pending! : await start.Pending!.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
         }
         catch (TimeoutException)
         {
@@ -101,7 +102,7 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
             TopicName = target.Topic,
             PartitionId = outcome.Partition,
             Offset = outcome.Offset,
-            Timestamp = InstantText.Of(outcome.Timestamp ?? record.Record.Timestamp),
+            Timestamp = InstantText.Of(record.Record.Timestamp),
             Key = Data(record.KeyType, record.Record.Key, record.KeySchema),
             Value = Data(record.ValueType, record.Record.Value, record.ValueSchema),
         };
