@@ -1,4 +1,5 @@
 using Gateway.Admin.V2;
+using Gateway.Admin.V3;
 using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Observability;
@@ -25,6 +26,7 @@ builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddProduceV3(builder.Configuration);
 builder.Services.AddPublicUrl(builder.Configuration);
+builder.Services.AddAdminV3();
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapHealth();
 app.MapProduce();
 app.MapProduceV3();
 app.MapMetadata();
+app.MapAdminV3();
 app.MapSchemas();
 await app.RunAsync();
 return 0;
