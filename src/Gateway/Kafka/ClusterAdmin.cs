@@ -11,10 +11,21 @@ namespace Gateway.Kafka;
 /// out-of-process mock serve no DescribeCluster, DescribeConfigs, ListGroups or DescribeGroups), it answers
 /// from what the gateway can know and says what is missing in <see cref="Partial{T}.Unavailable"/>.
 /// </summary>
-internal sealed class ClusterAdmin(ClusterMetadata metadata, RecordProducer producer, IConsumerGroupDirectory directory, IOptions<KafkaOptions> options)
+internal sealed class ClusterAdmin(
+    ClusterMetadata metadata, RecordProducer producer, KafkaConnection connection, IConsumerGroupDirectory directory, IOptions<KafkaOptions> options)
 {
+    /// <summary>librdkafka's mock cluster names itself so (<c>mockCluster</c> and hex), in process or out of it.</summary>
+    private const string MockClusterPrefix = "mockCluster";
+
     private readonly TimeSpan _timeout = TimeSpan.FromMilliseconds(options.Value.MetadataTimeoutMs);
     private readonly ConcurrentDictionary<string, string> _unsupported = new(StringComparer.Ordinal);
+    private volatile bool _mockSeen;
+
+    /// <summary>
+    /// The mock cluster serves no admin request, and a ListGroups or DescribeGroups sent to it crashes the
+    /// client process (seen with librdkafka 2.16.0), so none is ever sent to it.
+    /// </summary>
+    private bool IsMock => connection.Embedded is not null || _mockSeen;
 
     private IAdminClient Admin => metadata.Admin;
 
@@ -23,18 +34,27 @@ internal sealed class ClusterAdmin(ClusterMetadata metadata, RecordProducer prod
     public async Task<ClusterView> DescribeClusterAsync()
     {
         var all = await metadata.DescribeClusterAsync();
-        var described = await TryAsync("DescribeCluster", () => Admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = _timeout }));
+        var id = await Task.Run(() => NativeClusterInfo.ClusterId(producer.Handle, _timeout))
+            ?? throw new KafkaException(new Error(ErrorCode.Local_TimedOut, "the cluster did not say its id"));
+        _mockSeen |= id.StartsWith(MockClusterPrefix, StringComparison.Ordinal);
+        var controller = await Task.Run(() => NativeClusterInfo.ControllerId(producer.Handle, _timeout));
+        if (all.Brokers.All(b => b.BrokerId != controller))
+        {
+            // The embedded cluster names controller 0, which is none of its brokers.
+            controller = -1;
+        }
+        // Racks are only in DescribeCluster; a cluster without a controller (the embedded one) cannot answer it.
+        var described = controller < 0
+            ? new Partial<DescribeClusterResult?>(null, "the cluster names no controller")
+            : await TryAsync("DescribeCluster", () => Admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = _timeout }));
         if (described.Value is { } cluster)
         {
             var brokers = cluster.Nodes.Select(n => new BrokerView(n.Id, n.Host, n.Port, n.Rack)).OrderBy(b => b.Id).ToArray();
-            return new ClusterView(cluster.ClusterId, cluster.Controller?.Id ?? -1, brokers, all, null);
+            return new ClusterView(cluster.ClusterId ?? id, cluster.Controller?.Id ?? controller, brokers, all, null);
         }
 
-        var id = await Task.Run(() => NativeClusterInfo.ClusterId(producer.Handle, _timeout))
-            ?? throw new KafkaException(new Error(ErrorCode.Local_TimedOut, "the cluster did not say its id"));
-        var controller = await Task.Run(() => NativeClusterInfo.ControllerId(producer.Handle, _timeout));
         return new ClusterView(id, controller, all.Brokers.Select(b => new BrokerView(b.BrokerId, b.Host, b.Port, null)).OrderBy(b => b.Id).ToArray(),
-            all, "rack (the cluster does not answer DescribeCluster; id and controller are from its Metadata answer)");
+            all, $"broker racks ({described.Unavailable})");
     }
 
     /// <summary>Every config of a topic or broker, or why the cluster gave none.</summary>
@@ -174,6 +194,11 @@ internal sealed class ClusterAdmin(ClusterMetadata metadata, RecordProducer prod
     private async Task<Partial<T?>> TryAsync<T>(string api, Func<Task<T>> request)
         where T : class
     {
+        if (IsMock)
+        {
+            return new(null, $"the embedded cluster serves no {api}");
+        }
+
         if (_unsupported.TryGetValue(api, out var known))
         {
             return new(null, known);
@@ -185,7 +210,7 @@ internal sealed class ClusterAdmin(ClusterMetadata metadata, RecordProducer prod
         }
         catch (KafkaException e) when (IsUnsupported(e.Error))
         {
-            var reason = $"the cluster does not serve {api}";
+            var reason = $"the cluster does not serve {api} ({e.Error.Reason})";
             _unsupported[api] = reason;
             return new(null, reason);
         }
