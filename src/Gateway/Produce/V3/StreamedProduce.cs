@@ -27,6 +27,12 @@ internal sealed class StreamedProduce(RecordGroups groups, IOptions<ProduceV3Opt
     {
         var reader = context.Request.BodyReader;
         var first = await reader.ReadAsync(context.RequestAborted);
+        while (!first.IsCompleted && IsBlank(first.Buffer))
+        {
+            reader.AdvanceTo(first.Buffer.Start, first.Buffer.End);
+            first = await reader.ReadAsync(context.RequestAborted);
+        }
+
         if (first.IsCompleted && IsBlank(first.Buffer))
         {
             reader.AdvanceTo(first.Buffer.End);
