@@ -47,6 +47,7 @@ public sealed class StreamedProduceTests(ShippedGateway gateway) : IClassFixture
         var text = stored.Single(r => r.Partition == 1);
         Assert.Equal("plain é", Encoding.UTF8.GetString(text.Value!));
         Assert.Equal("hi", text.Headers["h"]);
+        Assert.Null(text.Headers["empty"]);
         Assert.Contains(stored, r => r.Value is not null && Encoding.UTF8.GetString(r.Value) == "hello");
         var offsets = answers.Where(a => RestV3.Code(a) == 200).Select(a => (a.GetProperty("partition_id").GetInt32(), a.GetProperty("offset").GetInt64()));
         Assert.Equal(stored.Select(r => (r.Partition, r.Offset)).Order(), offsets.Order());
