@@ -107,8 +107,18 @@ internal sealed class ClusterAdmin(
     /// <exception cref="KafkaException">The cluster did not answer.</exception>
     public async Task<IReadOnlyDictionary<TopicPartition, long>> CommittedOffsetsAsync(string groupId)
     {
+        // The mock cluster answers an OffsetFetch for "all partitions" with none, so it is asked about each one by name.
+        var partitions = IsMock
+            ? (await metadata.DescribeClusterAsync()).Topics.Where(t => !t.Error.IsError)
+                .SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId))).ToList()
+            : null;
+        if (partitions is { Count: 0 })
+        {
+            return new Dictionary<TopicPartition, long>();
+        }
+
         var results = await Admin.ListConsumerGroupOffsetsAsync(
-            [new ConsumerGroupTopicPartitions(groupId, null)], new ListConsumerGroupOffsetsOptions { RequestTimeout = _timeout });
+            [new ConsumerGroupTopicPartitions(groupId, partitions)], new ListConsumerGroupOffsetsOptions { RequestTimeout = _timeout });
         return results.SelectMany(r => r.Partitions)
             .Where(p => !p.Error.IsError && p.Offset.Value >= 0)
             .ToDictionary(p => p.TopicPartition, p => p.Offset.Value);
