@@ -27,7 +27,7 @@ internal sealed class ClusterAdmin(
     /// </summary>
     private bool IsMock => connection.Embedded is not null || _mockSeen;
 
-    private IAdminClient Admin => metadata.Admin;
+    private IAdminClient Client => metadata.Admin;
 
     /// <summary>The cluster's id, controller and brokers, with the topic metadata of the same answer.</summary>
     /// <exception cref="KafkaException">The cluster did not answer metadata in time.</exception>
@@ -46,7 +46,7 @@ internal sealed class ClusterAdmin(
         // Racks are only in DescribeCluster; a cluster without a controller (the embedded one) cannot answer it.
         var described = controller < 0
             ? new Partial<DescribeClusterResult?>(null, "the cluster names no controller")
-            : await TryAsync("DescribeCluster", () => Admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = _timeout }));
+            : await TryAsync("DescribeCluster", () => Client.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = _timeout }));
         if (described.Value is { } cluster)
         {
             var brokers = cluster.Nodes.Select(n => new BrokerView(n.Id, n.Host, n.Port, n.Rack)).OrderBy(b => b.Id).ToArray();
@@ -60,7 +60,7 @@ internal sealed class ClusterAdmin(
     /// <summary>Every config of a topic or broker, or why the cluster gave none.</summary>
     public async Task<Partial<IReadOnlyList<ConfigView>>> DescribeConfigsAsync(ResourceType type, string name)
     {
-        var answer = await TryAsync("DescribeConfigs", () => Admin.DescribeConfigsAsync(
+        var answer = await TryAsync("DescribeConfigs", () => Client.DescribeConfigsAsync(
             [new ConfigResource { Type = type, Name = name }], new DescribeConfigsOptions { RequestTimeout = _timeout }));
         if (answer.Value is not { } results)
         {
@@ -80,9 +80,9 @@ internal sealed class ClusterAdmin(
     public async Task<(long Earliest, long Latest)> PartitionOffsetsAsync(string topic, int partition)
     {
         var tp = new TopicPartition(topic, partition);
-        var earliest = await Admin.ListOffsetsAsync([new TopicPartitionOffsetSpec { TopicPartition = tp, OffsetSpec = OffsetSpec.Earliest() }],
+        var earliest = await Client.ListOffsetsAsync([new TopicPartitionOffsetSpec { TopicPartition = tp, OffsetSpec = OffsetSpec.Earliest() }],
             new ListOffsetsOptions { RequestTimeout = _timeout });
-        var latest = await Admin.ListOffsetsAsync([new TopicPartitionOffsetSpec { TopicPartition = tp, OffsetSpec = OffsetSpec.Latest() }],
+        var latest = await Client.ListOffsetsAsync([new TopicPartitionOffsetSpec { TopicPartition = tp, OffsetSpec = OffsetSpec.Latest() }],
             new ListOffsetsOptions { RequestTimeout = _timeout });
         return (earliest.ResultInfos[0].TopicPartitionOffsetError.Offset.Value, latest.ResultInfos[0].TopicPartitionOffsetError.Offset.Value);
     }
@@ -96,7 +96,7 @@ internal sealed class ClusterAdmin(
             return new Dictionary<TopicPartition, long>();
         }
 
-        var result = await Admin.ListOffsetsAsync(
+        var result = await Client.ListOffsetsAsync(
             partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = OffsetSpec.Latest() }),
             new ListOffsetsOptions { RequestTimeout = _timeout, IsolationLevel = IsolationLevel.ReadCommitted });
         return result.ResultInfos.Where(r => !r.TopicPartitionOffsetError.Error.IsError)
@@ -117,7 +117,7 @@ internal sealed class ClusterAdmin(
             return new Dictionary<TopicPartition, long>();
         }
 
-        var results = await Admin.ListConsumerGroupOffsetsAsync(
+        var results = await Client.ListConsumerGroupOffsetsAsync(
             [new ConsumerGroupTopicPartitions(groupId, partitions)], new ListConsumerGroupOffsetsOptions { RequestTimeout = _timeout });
         return results.SelectMany(r => r.Partitions)
             .Where(p => !p.Error.IsError && p.Offset.Value >= 0)
@@ -127,7 +127,7 @@ internal sealed class ClusterAdmin(
     /// <summary>Every consumer group: the cluster's (ListGroups, DescribeGroups) or, where it serves neither, this gateway's own.</summary>
     public async Task<Partial<IReadOnlyList<GroupView>>> ListGroupsAsync()
     {
-        var listed = await TryAsync("ListGroups", () => Admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = _timeout }));
+        var listed = await TryAsync("ListGroups", () => Client.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = _timeout }));
         if (listed.Value is not { } groups)
         {
             return new(directory.Groups().OrderBy(g => g.GroupId, StringComparer.Ordinal).Select(Known).ToArray(), GroupsUnavailable(listed.Unavailable));
@@ -139,14 +139,14 @@ internal sealed class ClusterAdmin(
             return new([], null);
         }
 
-        var described = await Admin.DescribeConsumerGroupsAsync(ids, new DescribeConsumerGroupsOptions { RequestTimeout = _timeout });
+        var described = await Client.DescribeConsumerGroupsAsync(ids, new DescribeConsumerGroupsOptions { RequestTimeout = _timeout });
         return new(described.ConsumerGroupDescriptions.Select(Described).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToArray(), null);
     }
 
     /// <summary>One group, or null when the cluster (or, on a cluster without DescribeGroups, the gateway) does not know it.</summary>
     public async Task<Partial<GroupView?>> DescribeGroupAsync(string groupId)
     {
-        var described = await TryAsync("DescribeGroups", () => Admin.DescribeConsumerGroupsAsync(
+        var described = await TryAsync("DescribeGroups", () => Client.DescribeConsumerGroupsAsync(
             [groupId], new DescribeConsumerGroupsOptions { RequestTimeout = _timeout }));
         if (described.Value is { } result)
         {
