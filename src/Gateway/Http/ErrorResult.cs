@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace Gateway.Http;
 
 /// <summary>Writes a <see cref="GatewayError"/> as kafka-rest's <c>{"error_code":..,"message":..}</c>.</summary>
-internal sealed class ErrorResult(GatewayError error) : IResult
+internal sealed class ErrorResult(GatewayError error, string contentType = MediaTypes.KafkaV2Json) : IResult
 {
     public GatewayError Error { get; } = error;
 
-    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, Error);
+    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, Error, contentType);
 
     public static Task WriteAsync(HttpResponse response, GatewayError error) => WriteAsync(response, error, MediaTypes.KafkaV2Json);
 

@@ -49,11 +49,9 @@ internal static class AdminErrors
 
     public static GatewayError LagNotFound() => new(404, 404, "Consumer lag could not be found.");
 
+    /// <summary>An error in the kafka-rest envelope, in v3's <c>application/json</c>.</summary>
+    public static IResult Answer(GatewayError error) => new ErrorResult(error, MediaTypes.Json);
+
     public static GatewayError BadOffsetType(string offsetType) => new(400, 400, $"offset_type:{offsetType} is invalid");
 }
 
-/// <summary>An error in the kafka-rest envelope, in v3's <c>application/json</c>.</summary>
-internal sealed class AdminError(GatewayError error) : IResult
-{
-    public Task ExecuteAsync(HttpContext httpContext) => ErrorResult.WriteAsync(httpContext.Response, error, MediaTypes.Json);
-}

@@ -32,7 +32,7 @@ internal sealed class AdminScope(ClusterAdmin admin, IOptions<PublicUrlOptions> 
     {
         if (!ContentNegotiation.AcceptsKafkaAnswer(request.Headers.Accept))
         {
-            return new AdminError(new GatewayError(406, 406, $"HTTP 406 Not Acceptable: this endpoint answers application/json; Accept was '{request.Headers.Accept}'."));
+            return AdminErrors.Answer(new GatewayError(406, 406, $"HTTP 406 Not Acceptable: this endpoint answers application/json; Accept was '{request.Headers.Accept}'."));
         }
 
         try
@@ -40,14 +40,14 @@ internal sealed class AdminScope(ClusterAdmin admin, IOptions<PublicUrlOptions> 
             var cluster = await admin.DescribeClusterAsync();
             if (clusterId is not null && clusterId != cluster.ClusterId)
             {
-                return new AdminError(AdminErrors.ClusterNotFound(clusterId));
+                return AdminErrors.Answer(AdminErrors.ClusterNotFound(clusterId));
             }
 
             return await answer(new AdminView(cluster, new AdminLinks(BaseUrl(request), cluster.ClusterId)));
         }
         catch (KafkaException e)
         {
-            return new AdminError(ErrorCatalog.ClusterUnavailable(e.Error.Reason));
+            return AdminErrors.Answer(ErrorCatalog.ClusterUnavailable(e.Error.Reason));
         }
     }
 }

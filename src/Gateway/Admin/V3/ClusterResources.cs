@@ -30,7 +30,7 @@ internal static class ClusterResources
         {
             if (view.Cluster.Brokers.All(b => b.Id != broker_id))
             {
-                return new AdminError(AdminErrors.BrokerNotFound(broker_id));
+                return AdminErrors.Answer(AdminErrors.BrokerNotFound(broker_id));
             }
 
             var configs = await scope.Admin.DescribeConfigsAsync(ResourceType.Broker, broker_id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -45,13 +45,13 @@ internal static class ClusterResources
         {
             if (view.Cluster.Brokers.All(b => b.Id != broker_id))
             {
-                return new AdminError(AdminErrors.BrokerNotFound(broker_id));
+                return AdminErrors.Answer(AdminErrors.BrokerNotFound(broker_id));
             }
 
             var configs = await scope.Admin.DescribeConfigsAsync(ResourceType.Broker, Id(broker_id));
             return configs.Value.FirstOrDefault(c => c.Name == name) is { } config
                 ? new AdminAnswer<ConfigData>(BrokerConfig(view, broker_id, config), KafkaRestJson.Context.ConfigData, null)
-                : new AdminError(configs.Unavailable is { } why
+                : AdminErrors.Answer(configs.Unavailable is { } why
                     ? new GatewayError(404, 404, $"Config {name} cannot be found for broker {broker_id} in cluster {view.ClusterId}: {why}.")
                     : AdminErrors.ConfigNotFound(name, "broker", Id(broker_id), view.ClusterId));
         });
@@ -83,5 +83,5 @@ internal static class ClusterResources
     public static Task<IResult> Ok<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string? unavailable) =>
         Task.FromResult<IResult>(new AdminAnswer<T>(value, typeInfo, unavailable));
 
-    public static Task<IResult> Fail(GatewayError error) => Task.FromResult<IResult>(new AdminError(error));
+    public static Task<IResult> Fail(GatewayError error) => Task.FromResult<IResult>(AdminErrors.Answer(error));
 }

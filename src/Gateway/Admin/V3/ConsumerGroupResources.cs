@@ -74,7 +74,7 @@ internal static class ConsumerGroupResources
         scope.RunAsync(request, clusterId, async view =>
         {
             var group = await scope.Admin.DescribeGroupAsync(groupId);
-            return group.Value is { } found ? await answer(view, found, group.Unavailable) : new AdminError(AdminErrors.GroupNotFound(groupId));
+            return group.Value is { } found ? await answer(view, found, group.Unavailable) : AdminErrors.Answer(AdminErrors.GroupNotFound(groupId));
         });
 
     private static Task<IResult> WithMember(
@@ -97,7 +97,7 @@ internal static class ConsumerGroupResources
             var committed = await scope.Admin.CommittedOffsetsAsync(groupId);
             if (committed.Count == 0)
             {
-                return new AdminError(AdminErrors.OffsetsNotFound());
+                return AdminErrors.Answer(AdminErrors.OffsetsNotFound());
             }
 
             var ends = await scope.Admin.CommittedEndsAsync([.. committed.Keys]);
@@ -106,7 +106,7 @@ internal static class ConsumerGroupResources
                 .Select(c => new PartitionLag(c.Key, c.Value, ends[c.Key],
                     group.Members.FirstOrDefault(m => m.Assignments.Any(a => a.Topic == c.Key.Topic && a.Partition == c.Key.Partition))))
                 .ToArray();
-            return lags.Length == 0 ? new AdminError(AdminErrors.OffsetsNotFound()) : await answer(view, group, lags, unavailable);
+            return lags.Length == 0 ? AdminErrors.Answer(AdminErrors.OffsetsNotFound()) : await answer(view, group, lags, unavailable);
         });
 
     private static ConsumerGroupData Group(AdminView view, GroupView group)

@@ -24,7 +24,7 @@ internal static class TopicResources
         {
             if (view.Topic(topic) is null)
             {
-                return new AdminError(AdminErrors.TopicNotFound());
+                return AdminErrors.Answer(AdminErrors.TopicNotFound());
             }
 
             var configs = await scope.Admin.DescribeConfigsAsync(ResourceType.Topic, topic);
@@ -39,13 +39,13 @@ internal static class TopicResources
         {
             if (view.Topic(topic) is null)
             {
-                return new AdminError(AdminErrors.TopicNotFound());
+                return AdminErrors.Answer(AdminErrors.TopicNotFound());
             }
 
             var configs = await scope.Admin.DescribeConfigsAsync(ResourceType.Topic, topic);
             return configs.Value.FirstOrDefault(c => c.Name == name) is { } config
                 ? new AdminAnswer<ConfigData>(TopicConfig(view, topic, config), KafkaRestJson.Context.ConfigData, null)
-                : new AdminError(configs.Unavailable is { } why
+                : AdminErrors.Answer(configs.Unavailable is { } why
                     ? new GatewayError(404, 404, $"Config {name} cannot be found for topic {topic} in cluster {view.ClusterId}: {why}.")
                     : AdminErrors.ConfigNotFound(name, "topic", topic, view.ClusterId));
         });

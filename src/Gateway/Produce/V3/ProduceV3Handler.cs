@@ -45,13 +45,13 @@ internal sealed class ProduceV3Handler(
     {
         if (Prepare(context, clusterId, topic, out var target, out var latin1) is { } refused)
         {
-            return new JsonErrorResult(refused);
+            return new ErrorResult(refused, MediaTypes.Json);
         }
 
         var (body, bodyError) = await RequestBody.ReadAsync(context.Request, options.Value.MaxBatchBytes);
         if (bodyError is not null)
         {
-            return new JsonErrorResult(bodyError);
+            return new ErrorResult(bodyError, MediaTypes.Json);
         }
 
         List<RecordV3> entries;
@@ -61,7 +61,7 @@ internal sealed class ProduceV3Handler(
             var text = latin1 is null ? body!.Span : Encoding.UTF8.GetBytes(latin1.GetString(body!.Span));
             if (BatchParser.Parse(text, options.Value.BatchMaxEntries, out entries) is { } parseError)
             {
-                return new JsonErrorResult(parseError);
+                return new ErrorResult(parseError, MediaTypes.Json);
             }
 
             hash = context.Request.Headers.ContainsKey(IdempotencyKeys.Header) ? SHA256.HashData(body.Span) : null;
@@ -101,7 +101,7 @@ internal sealed class ProduceV3Handler(
         var (body, bodyError) = await RequestBody.ReadAsync(context.Request, options.Value.MaxRecordBytes);
         if (bodyError is not null)
         {
-            return new JsonErrorResult(bodyError);
+            return new ErrorResult(bodyError, MediaTypes.Json);
         }
 
         RecordV3? record;
@@ -111,7 +111,7 @@ internal sealed class ProduceV3Handler(
         {
             if (body!.Span.TrimStart(" \t\r\n"u8).IsEmpty)
             {
-                return new JsonErrorResult(RequestChecksV3.EmptyBody());
+                return new ErrorResult(RequestChecksV3.EmptyBody(), MediaTypes.Json);
             }
 
             var sequence = new ReadOnlySequence<byte>(body.Span.ToArray());
@@ -119,8 +119,8 @@ internal sealed class ProduceV3Handler(
             var kind = framer.Next(ref sequence, completed: true, out var frame);
             if (framer.Next(ref sequence, completed: true, out _) != FrameKind.NeedMore)
             {
-                return new JsonErrorResult(new GatewayError(400, 400,
-                    "Idempotency-Key applies to a request that carries one record; this one carries more. Use records:batch for several."));
+                return new ErrorResult(new GatewayError(400, 400,
+                    "Idempotency-Key applies to a request that carries one record; this one carries more. Use records:batch for several."), MediaTypes.Json);
             }
 
             recordError = Frames.ToRecord(kind, frame, latin1, options.Value.MaxRecordBytes, out record);
@@ -148,7 +148,7 @@ internal sealed class ProduceV3Handler(
         var claim = idempotency.Claim(scope, key, hash);
         if (claim.Conflict)
         {
-            return new JsonErrorResult(ErrorCatalog.IdempotencyKeyReused(key));
+            return new ErrorResult(ErrorCatalog.IdempotencyKeyReused(key), MediaTypes.Json);
         }
 
         Task<IResult> answer;
@@ -179,18 +179,12 @@ internal sealed class ProduceV3Handler(
         }
         catch (TimeoutException)
         {
-            return new JsonErrorResult(ErrorCatalog.OutcomeUnknown(target.DeadlineMs));
+            return new ErrorResult(ErrorCatalog.OutcomeUnknown(target.DeadlineMs), MediaTypes.Json);
         }
     }
 
     private static KafkaJsonResult<ProduceV3BatchResponse> Batch207(ProduceV3BatchResponse answer) =>
         new(answer, KafkaRestJson.Context.ProduceV3BatchResponse, StatusCodes.Status207MultiStatus, MediaTypes.Json);
-
-    /// <summary>The kafka-rest envelope in v3's <c>application/json</c>.</summary>
-    private sealed class JsonErrorResult(GatewayError error) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => ErrorResult.WriteAsync(httpContext.Response, error, MediaTypes.Json);
-    }
 
     /// <summary>The streamed answer of a one-record request: 200 and that record's answer line.</summary>
     private sealed class StreamAnswerResult(ProduceV3Response answer, GatewayMetrics metrics) : IResult
