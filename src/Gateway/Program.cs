@@ -30,8 +30,10 @@ builder.Services.AddAdminV3();
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
+app.UseKnownMethodsOnly();
 app.UseKafkaRestErrors();
 app.UseClientSecurity();
+app.UseBodyAdmission();
 app.UseObservability();
 app.MapGatewayOpenApi();
 app.MapRoot();

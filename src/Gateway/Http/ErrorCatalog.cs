@@ -85,8 +85,20 @@ internal static class ErrorCatalog
     public static GatewayError Unauthenticated(string problem) =>
         new(401, 401, $"Unauthorized: {problem}.");
 
-    public static GatewayError Forbidden(string caller, string action) =>
-        new(403, 40301, $"Not authorized: {caller} may not {action}.");
+    public static GatewayError Forbidden(string caller, string action, string? reason = null) =>
+        new(403, 40301, reason is null ? $"Not authorized: {caller} may not {action}." : $"Not authorized: {caller} may not {action}: {reason}.");
+
+    public static GatewayError RefusalsLimited(int retryAfterSeconds) =>
+        new(429, 429, "Too many refused requests from this address; retry after the Retry-After interval with valid credentials.") { RetryAfterSeconds = retryAfterSeconds };
+
+    public static GatewayError BodyBudgetExhausted(long bytesInFlight) =>
+        new(429, 429, $"The gateway is at its limit of request bytes being received ({bytesInFlight} in flight); this request's body was not read. Retry after the Retry-After interval.") { RetryAfterSeconds = 1 };
+
+    public static GatewayError UnreadableBody(string detail) =>
+        new(400, 400, $"The request body could not be read: {detail}");
+
+    public static GatewayError UnknownTopicMetadata() =>
+        new(404, 40403, "This server does not host this topic-partition.");
 
     public static GatewayError RateLimited(int retryAfterSeconds) =>
         new(429, 429, "Request rate limit exceeded for this caller.") { RetryAfterSeconds = retryAfterSeconds };
