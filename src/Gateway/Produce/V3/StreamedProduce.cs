@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Gateway.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Gateway.Observability;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +27,18 @@ internal sealed class StreamedProduce(RecordGroups groups, IOptions<ProduceV3Opt
     /// <summary>Answers 422 / 42206 for an empty body; otherwise starts the 200 stream and answers every record.</summary>
     public async Task HandleAsync(HttpContext context, ProduceTarget target, Encoding? latin1)
     {
+        // A stream is bounded per record (MaxRecordBytes) and in time (StreamMaxDurationMs), not in total
+        // bytes, and may pause between records as kafka-rest's streams may.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = null;
+        }
+
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
+        }
+
         var reader = context.Request.BodyReader;
         var first = await reader.ReadAsync(context.RequestAborted);
         while (!first.IsCompleted && IsBlank(first.Buffer))

@@ -65,6 +65,33 @@ public sealed class FullDuplexTests
         Assert.Equal(["in time"], KafkaReader.ReadAll(cluster.BootstrapServers, topic).Select(r => Encoding.UTF8.GetString(r.Value!)));
     }
 
+    [Fact]
+    public async Task Stream_LongerThanTheRequestBodyLimit_GoesOn()
+    {
+        using var cluster = new EmbeddedKafkaCluster(1);
+        var topic = TestTopics.Fresh();
+        cluster.CreateTopic(topic, 1, 1);
+        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Produce__MaxBodyBytes"] = "65536" });
+        await using var stream = await ChunkedRequest.OpenAsync(gateway.Port, RestV3.Records(topic));
+        var data = new string('x', 1000);
+
+        for (var i = 0; i < 150; i++)
+        {
+            await stream.SendAsync($$$"""{"value":{"type":"STRING","data":"{{{data}}}"}}""");
+        }
+
+        await stream.EndAsync();
+        var answers = 0;
+        while (await stream.ReadAnswerOrEndAsync(Patience) is { } answer)
+        {
+            Assert.Equal(200, RestV3.Code(answer));
+            answers++;
+        }
+
+        Assert.Equal(150, answers);
+        Assert.Equal(150, KafkaReader.Count(cluster.BootstrapServers, topic));
+    }
+
     /// <summary>An HTTP/1.1 POST with a chunked body written piece by piece, and its chunked answer read as it arrives.</summary>
     private sealed class ChunkedRequest : IAsyncDisposable
     {
