@@ -2,6 +2,8 @@ using Confluent.Kafka;
 using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Kafka.Security;
+using Gateway.Observability;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Hosting;
 
@@ -21,7 +23,7 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(ClusterMetadata metadata, KafkaAuthStatus auth)
+    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(ClusterMetadata metadata, KafkaAuthStatus auth, [FromServices] IEnumerable<IReadinessCheck> checks)
     {
         string? problem = null;
         var brokers = 0;
@@ -41,6 +43,7 @@ internal static class HealthEndpoints
             }
         }
 
+        problem ??= checks.Select(c => c.NotReadyBecause).FirstOrDefault(p => p is not null);
         var answer = new HealthResponse(problem is null ? "ready" : "not ready")
         {
             Brokers = brokers,
