@@ -1,5 +1,6 @@
 using System.Text;
 using Gateway.Http;
+using Gateway.Observability;
 using Gateway.Registry.Formats;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +13,10 @@ namespace Gateway.Registry.Storage;
 /// has. A loser puts the key back as it was (so compaction keeps the winner) and tries again on the new state, so
 /// every instance ends with the same ids and versions, and each schema with one id.
 /// </summary>
-internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOptions> options, ILogger<SchemaStore> logger)
+internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOptions> options, ILogger<SchemaStore> logger) : IDisposable
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 16;
+    private readonly SemaphoreSlim _registering = new(1, 1);
     private readonly int _maxSchemaBytes = options.Value.MaxSchemaBytes;
 
     public RegistryLog Log => log;
@@ -61,6 +63,20 @@ internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOpti
     /// <summary>Registers the schema under the subject, or answers the version that already holds it.</summary>
     public async Task<(SubjectVersion? Registered, bool Created, GatewayError? Error)> RegisterAsync(string subject, SchemaDefinition definition, bool normalize)
     {
+        // This instance's registrations one at a time: they never race each other, only other instances'.
+        await _registering.WaitAsync();
+        try
+        {
+            return await RegisterOnceAsync(subject, definition, normalize);
+        }
+        finally
+        {
+            _registering.Release();
+        }
+    }
+
+    private async Task<(SubjectVersion? Registered, bool Created, GatewayError? Error)> RegisterOnceAsync(string subject, SchemaDefinition definition, bool normalize)
+    {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if (await log.SyncAsync() is { } notSynced)
@@ -88,10 +104,14 @@ internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOpti
             }
 
             LogConflict(logger, subject, write.Version, write.Value.Id, offset, attempt);
+            RegistryMetrics.Conflicted();
             if (await RestoreAsync(subject, write.Version, offset) is { } restoreFailed)
             {
                 return (null, false, restoreFailed);
             }
+
+            // Instances that lost together would meet again at once; a short random pause spreads them.
+            await Task.Delay(Random.Shared.Next(1, 10 * attempt));
         }
 
         return (null, false, ErrorCatalog.RegistryStoreFailed($"Error while registering the schema: {MaxAttempts} concurrent writes to subject {subject} won over this one"));
@@ -308,6 +328,8 @@ internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOpti
 
         return null;
     }
+
+    public void Dispose() => _registering.Dispose();
 
     private static SchemaValue ValueOf(SubjectVersion version) =>
         new(version.Schema.Id, version.Schema.Type, version.Schema.Text, version.Schema.References, version.Deleted);
