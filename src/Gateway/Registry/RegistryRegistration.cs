@@ -76,7 +76,17 @@ internal static partial class RegistryRegistration
             return Task.CompletedTask;
         }
 
-        public async Task StopAsync(CancellationToken cancellationToken) => await _stopping.CancelAsync();
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host may stop a service the container has already disposed of.
+            }
+        }
 
         public void Dispose() => _stopping.Dispose();
 

@@ -165,10 +165,18 @@ internal sealed class RegistryState
         var versions = _subjects.GetValueOrDefault(subject);
         var previous = versions?.GetValueOrDefault(version);
         var schema = SchemaFor(value);
-        if (schema is null)
+        // First writer wins: a record that would change what a subject version holds (rather than mark it deleted)
+        // lost to the one before it, so every instance ignores it the same way.
+        if (schema is null || (previous is not null && previous.Schema != schema))
         {
             Remember(new SchemaOutcome(offset, false, previousRecord, previous));
             return;
+        }
+
+        if (!_byId.TryGetValue(schema.Id, out var known) || known != schema)
+        {
+            _byId[schema.Id] = schema;
+            _idByFingerprint[schema.Fingerprint] = schema.Id;
         }
 
         if (versions is null)
@@ -188,7 +196,10 @@ internal sealed class RegistryState
         Remember(new SchemaOutcome(offset, true, previousRecord, previous));
     }
 
-    /// <summary>The schema a record's id stands for; null when the id already belongs to a different schema.</summary>
+    /// <summary>
+    /// The schema a record's id stands for; null when the record lost: its id already belongs to a different schema
+    /// (Confluent's rule), or its schema already has another id (so a schema never has two).
+    /// </summary>
     private StoredSchema? SchemaFor(SchemaValue value)
     {
         if (_byId.TryGetValue(value.Id, out var existing) && existing.Versions > 0)
@@ -198,13 +209,7 @@ internal sealed class RegistryState
         }
 
         var parsed = Parse(value);
-        _byId[value.Id] = parsed;
-        if (IdOf(parsed.Fingerprint) is null)
-        {
-            _idByFingerprint[parsed.Fingerprint] = value.Id;
-        }
-
-        return parsed;
+        return IdOf(parsed.Fingerprint) is { } other && other != value.Id ? null : parsed;
     }
 
     private StoredSchema Parse(SchemaValue value)

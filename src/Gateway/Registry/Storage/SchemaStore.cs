@@ -9,9 +9,10 @@ namespace Gateway.Registry.Storage;
 /// <summary>
 /// Registrations and lookups against the registry topic, safe with several gateway instances writing at once.
 /// A registration is decided on the state read to the topic's end, written, then checked once this instance has read
-/// its own record: it won when it took effect on a subject version nobody else wrote, under the one id its schema
-/// has. A loser puts the key back as it was (so compaction keeps the winner) and tries again on the new state, so
-/// every instance ends with the same ids and versions, and each schema with one id.
+/// its own record: every instance applies the same first-writer-wins rules (<see cref="RegistryState"/>), so the record
+/// either took effect everywhere or was ignored everywhere. A loser makes the key's last record say what the winner
+/// said (so compaction keeps the winner) and tries again on the new state: ids and versions end the same on every
+/// instance, and each schema with one id.
 /// </summary>
 internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOptions> options, ILogger<SchemaStore> logger) : IDisposable
 {
@@ -271,20 +272,14 @@ internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOpti
 
         var id = state.IdOf(candidate.Parsed.Fingerprint) ?? state.MaxId + 1;
         var value = new SchemaValue(id, candidate.Type, candidate.Parsed.Canonical, candidate.References, Deleted: false);
-        return (null, new PendingWrite(state.NextVersion(subject), value, candidate.Parsed.Fingerprint), null);
+        return (null, new PendingWrite(state.NextVersion(subject), value), null);
     }
 
-    /// <summary>The version registered when the record at <paramref name="offset"/> won; null when it lost.</summary>
-    private static SubjectVersion? Won(RegistryState state, string subject, PendingWrite write, long offset)
-    {
-        var outcome = state.OutcomeAt(offset);
-        var entry = state.Get(subject, write.Version, includeDeleted: true);
-        var tookEmptyKey = outcome is { Applied: true } && (outcome.Replaced is null
-            || (outcome.Replaced.Schema.Id == write.Value.Id && outcome.Replaced.Schema.Fingerprint == write.Fingerprint && !outcome.Replaced.Deleted));
-        var oneId = state.IdOf(write.Fingerprint) == write.Value.Id;
-        var onlyVersion = state.Versions(subject, includeDeleted: false).Count(v => v.Schema.Fingerprint == write.Fingerprint) <= 1;
-        return tookEmptyKey && oneId && onlyVersion && entry is not null && entry.Schema.Id == write.Value.Id ? entry : null;
-    }
+    /// <summary>The version registered when the record at <paramref name="offset"/> took effect; null when it lost.</summary>
+    private static SubjectVersion? Won(RegistryState state, string subject, PendingWrite write, long offset) =>
+        state.OutcomeAt(offset) is { Applied: true } && state.Get(subject, write.Version, includeDeleted: true) is { } entry && entry.Schema.Id == write.Value.Id
+            ? entry
+            : null;
 
     /// <summary>
     /// Makes the last record of a subject version's key say what the winners say, after this instance's record at
@@ -337,7 +332,7 @@ internal sealed partial class SchemaStore(RegistryLog log, IOptions<RegistryOpti
     [LoggerMessage(LogLevel.Information, "Registration of subject {Subject} version {Version} id {Id} at offset {Offset} lost to a concurrent write (attempt {Attempt}); trying again")]
     private static partial void LogConflict(ILogger logger, string subject, int version, int id, long offset, int attempt);
 
-    private sealed record PendingWrite(int Version, SchemaValue Value, string Fingerprint);
+    private sealed record PendingWrite(int Version, SchemaValue Value);
 }
 
 /// <summary>A client's schema, parsed against the references it names (made concrete: "latest" is a version number).</summary>
