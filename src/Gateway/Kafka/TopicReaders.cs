@@ -25,7 +25,7 @@ internal sealed partial class TopicReaders(
             EnablePartitionEof = true,
             AllowAutoCreateTopics = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 100,
+            FetchWaitMaxMs = 20,
         };
         KafkaSecuritySettings.Apply(config, options.Value.Security);
         var builder = new ConsumerBuilder<byte[]?, byte[]?>(config)
