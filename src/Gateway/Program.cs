@@ -3,6 +3,7 @@ using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Observability;
 using Gateway.Produce.V2;
+using Gateway.Registry;
 using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Security;
@@ -22,6 +23,7 @@ builder.Services.AddReliability(builder.Configuration);
 builder.Services.AddClientSecurity(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
+builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapHealth();
 app.MapProduce();
 app.MapMetadata();
 app.MapSchemas();
+app.MapRegistry();
 await app.RunAsync();
 return 0;
 

@@ -15,6 +15,7 @@ internal static class KafkaRegistration
         services.AddSingleton<RecordProducer>();
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
+        services.AddSingleton<TopicReaders>();
         services.AddHostedService<KafkaStartup>();
         services.AddKafkaSecurity();
         return services;
