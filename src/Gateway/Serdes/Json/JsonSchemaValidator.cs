@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Gateway.Registry.Formats;
+using Json.Schema;
+
+namespace Gateway.Serdes;
+
+/// <summary>
+/// A registry JSON Schema built for validation with JsonSchema.Net: drafts 6, 7, 2019-09 and 2020-12 as declared in
+/// <c>$schema</c>, draft 4 through <see cref="Draft4Schema"/>, draft 7 when none is declared (as Confluent's
+/// registry assumes). Each reference is registered under its name, as an absolute URI and relative to the main
+/// schema's base, so <c>$ref</c> by a reference's name resolves as the registry resolves it. Formats are validated,
+/// as Confluent's validator does.
+/// </summary>
+internal sealed class JsonSchemaValidator
+{
+    /// <summary>The base URI of a main schema without an absolute <c>$id</c>; never fetched.</summary>
+    public static readonly Uri SyntheticBase = new("https://schema.gateway.invalid/schemas/main.json");
+
+    private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions List = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    private readonly JsonSchema _schema;
+
+    public JsonSchemaValidator(JsonParsedSchema parsed)
+    {
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 };
+        var mainBase = AbsoluteId(parsed.Root) ?? SyntheticBase;
+        foreach (var (name, document) in parsed.ReferenceDocuments)
+        {
+            var uris = ReferenceUris(name, mainBase);
+            var reference = JsonSchema.Build(Draft4Schema.Adapted(document), options, uris[0]);
+            foreach (var uri in uris.Skip(1))
+            {
+                options.SchemaRegistry.Register(uri, reference);
+            }
+        }
+
+        _schema = JsonSchema.Build(Draft4Schema.Adapted(parsed.Root), options, SyntheticBase);
+    }
+
+    /// <summary>Reports every way <paramref name="value"/> fails the schema; false when it does.</summary>
+    public bool Validate(JsonElement value, ViolationSink violations)
+    {
+        if (_schema.Evaluate(value, Flag).IsValid)
+        {
+            return true;
+        }
+
+        var results = _schema.Evaluate(value, List);
+        var reported = false;
+        foreach (var detail in results.Details ?? [])
+        {
+            if (detail.Errors is not { } errors)
+            {
+                continue;
+            }
+
+            foreach (var (key, message) in errors)
+            {
+                violations.Add(detail.InstanceLocation.ToString(), Keyword(key, detail.EvaluationPath.ToString()), message);
+                reported = true;
+            }
+        }
+
+        if (!reported)
+        {
+            violations.Add("", "schema", "the value does not match the schema");
+        }
+
+        return false;
+    }
+
+    // An error of a false subschema (additionalProperties: false) has no key: its keyword is the path's last named step.
+    private static string Keyword(string key, string evaluationPath)
+    {
+        if (key.Length > 0)
+        {
+            return key;
+        }
+
+        var steps = evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = steps.Length - 1; i >= 0; i--)
+        {
+            if (!int.TryParse(steps[i], out _) && (i == 0 || steps[i - 1] is not ("properties" or "patternProperties" or "$defs" or "definitions")))
+            {
+                return steps[i];
+            }
+        }
+
+        return "schema";
+    }
+
+    private static Uri? AbsoluteId(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(id.GetString(), UriKind.Absolute, out var uri) ? uri : null;
+
+    private static List<Uri> ReferenceUris(string name, Uri mainBase)
+    {
+        var uris = new List<Uri>();
+        if (Uri.TryCreate(name, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "urn" or "file")
+        {
+            uris.Add(absolute);
+        }
+
+        foreach (var root in new[] { SyntheticBase, mainBase })
+        {
+            if (Uri.TryCreate(root, name, out var relative) && !uris.Contains(relative))
+            {
+                uris.Add(relative);
+            }
+        }
+
+        return uris;
+    }
+}
