@@ -57,7 +57,9 @@ internal sealed class JsonSchemaValidator
 
             foreach (var (key, message) in errors)
             {
-                violations.Add(detail.InstanceLocation.ToString(), Keyword(key, detail.EvaluationPath.ToString()), message);
+                var pointer = detail.InstanceLocation.ToString();
+                var keyword = Keyword(key, detail.EvaluationPath.ToString());
+                violations.Add(pointer, keyword, key.Length == 0 ? Disallowed(pointer, keyword) : message);
                 reported = true;
             }
         }
@@ -88,6 +90,15 @@ internal sealed class JsonSchemaValidator
         }
 
         return "schema";
+    }
+
+    // A false subschema's own message ("All values fail against the false schema") does not say what is wrong.
+    private static string Disallowed(string pointer, string keyword)
+    {
+        var member = pointer[(pointer.LastIndexOf('/') + 1)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+        return keyword.EndsWith("Items", StringComparison.Ordinal)
+            ? $"item {member} is not allowed by {keyword}"
+            : $"property '{member}' is not allowed by {keyword}";
     }
 
     private static Uri? AbsoluteId(JsonElement root) =>
