@@ -19,4 +19,11 @@ internal static class JsonValues
             return null;
         }
     }
+
+    /// <summary>A string of the value holds an escape that is no Unicode text (a lone surrogate).</summary>
+    public static bool Unreadable(ViolationSink violations, InvalidOperationException e)
+    {
+        violations.Add("", "json", $"the value holds a string that is not valid Unicode: {e.Message}");
+        return false;
+    }
 }

@@ -27,7 +27,14 @@ internal sealed class AvroSerde : ISchemaSerde
 
         using (document)
         {
-            return (t_encoder ??= new AvroJsonEncoder()).Encode(root, document.RootElement, output, violations, defaults: false);
+            try
+            {
+                return (t_encoder ??= new AvroJsonEncoder()).Encode(root, document.RootElement, output, violations, defaults: false);
+            }
+            catch (InvalidOperationException e)
+            {
+                return JsonValues.Unreadable(violations, e);
+            }
         }
     }
 

@@ -19,9 +19,23 @@ internal sealed class JsonSchemaValidator
     private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static readonly EvaluationOptions List = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    private readonly JsonSchema _schema;
+    private readonly JsonSchema? _schema;
+    private readonly string? _problem;
 
     public JsonSchemaValidator(JsonParsedSchema parsed)
+    {
+        try
+        {
+            _schema = Build(parsed);
+        }
+        catch (JsonSchemaException e)
+        {
+            // Also an unresolvable $ref (RefResolutionException).
+            _problem = e.Message;
+        }
+    }
+
+    private static JsonSchema Build(JsonParsedSchema parsed)
     {
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 };
         var mainBase = AbsoluteId(parsed.Root) ?? SyntheticBase;
@@ -35,12 +49,18 @@ internal sealed class JsonSchemaValidator
             }
         }
 
-        _schema = JsonSchema.Build(Draft4Schema.Adapted(parsed.Root), options, SyntheticBase);
+        return JsonSchema.Build(Draft4Schema.Adapted(parsed.Root), options, SyntheticBase);
     }
 
     /// <summary>Reports every way <paramref name="value"/> fails the schema; false when it does.</summary>
     public bool Validate(JsonElement value, ViolationSink violations)
     {
+        if (_schema is null)
+        {
+            violations.Add("", "schema", $"the schema cannot be used for validation: {_problem}");
+            return false;
+        }
+
         if (_schema.Evaluate(value, Flag).IsValid)
         {
             return true;

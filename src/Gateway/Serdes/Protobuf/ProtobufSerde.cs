@@ -37,7 +37,14 @@ internal sealed class ProtobufSerde : ISchemaSerde
         using (document)
         {
             ConfluentWire.WriteIndexPath(output, path);
-            return (t_encoder ??= new ProtoJsonEncoder()).Encode(message, document.RootElement, output, violations);
+            try
+            {
+                return (t_encoder ??= new ProtoJsonEncoder()).Encode(message, document.RootElement, output, violations);
+            }
+            catch (InvalidOperationException e)
+            {
+                return JsonValues.Unreadable(violations, e);
+            }
         }
     }
 
