@@ -18,12 +18,21 @@ internal sealed class JsonSchemaValidator
 
     private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static readonly EvaluationOptions List = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions FlagWithoutAnnotations = WithoutAnnotations(OutputFormat.Flag);
+    private static readonly EvaluationOptions ListWithoutAnnotations = WithoutAnnotations(OutputFormat.List);
+
+    private readonly EvaluationOptions _flag;
+    private readonly EvaluationOptions _list;
 
     private readonly JsonSchema? _schema;
     private readonly string? _problem;
 
     public JsonSchemaValidator(JsonParsedSchema parsed)
     {
+        // Only unevaluatedProperties and unevaluatedItems read annotations; collecting them doubles the cost.
+        var readsAnnotations = parsed.Canonical.Contains("\"unevaluated", StringComparison.Ordinal)
+            || parsed.References.Any(r => r.Schema.Contains("\"unevaluated", StringComparison.Ordinal));
+        (_flag, _list) = readsAnnotations ? (Flag, List) : (FlagWithoutAnnotations, ListWithoutAnnotations);
         try
         {
             _schema = Build(parsed);
@@ -61,12 +70,12 @@ internal sealed class JsonSchemaValidator
             return false;
         }
 
-        if (_schema.Evaluate(value, Flag).IsValid)
+        if (_schema.Evaluate(value, _flag).IsValid)
         {
             return true;
         }
 
-        var results = _schema.Evaluate(value, List);
+        var results = _schema.Evaluate(value, _list);
         var reported = false;
         foreach (var detail in results.Details ?? [])
         {
@@ -90,6 +99,13 @@ internal sealed class JsonSchemaValidator
         }
 
         return false;
+    }
+
+    private static EvaluationOptions WithoutAnnotations(OutputFormat format)
+    {
+        var options = new EvaluationOptions { OutputFormat = format, RequireFormatValidation = true };
+        options.IgnoreAllAnnotations();
+        return options;
     }
 
     // An error of a false subschema (additionalProperties: false) has no key: its keyword is the path's last named step.
