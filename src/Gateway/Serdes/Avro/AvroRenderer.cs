@@ -128,32 +128,12 @@ internal static class AvroRenderer
         }
     }
 
-    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int offset, int length)
-    {
-        if (length > data.Length - offset)
-        {
-            throw new InvalidDataException($"the data ends at byte {data.Length}, {length} more were expected at {offset}");
-        }
-
-        var taken = data.Slice(offset, length);
-        offset += length;
-        return taken;
-    }
+    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int offset, int length) => BinaryInput.Take(data, ref offset, length);
 
     private static long ReadLong(ReadOnlySpan<byte> data, ref int offset)
     {
-        ulong value = 0;
-        for (var shift = 0; shift < 70; shift += 7)
-        {
-            var b = Take(data, ref offset, 1)[0];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return (long)(value >> 1) ^ -(long)(value & 1);
-            }
-        }
-
-        throw new InvalidDataException($"a varint at byte {offset} is longer than 10 bytes");
+        var value = BinaryInput.ReadVarint(data, ref offset);
+        return (long)(value >> 1) ^ -(long)(value & 1);
     }
 
     private static int ReadLength(ReadOnlySpan<byte> data, ref int offset)

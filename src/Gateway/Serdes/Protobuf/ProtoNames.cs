@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Registry.Formats;
 
 namespace Gateway.Serdes;
 
@@ -6,25 +7,7 @@ namespace Gateway.Serdes;
 internal static class ProtoNames
 {
     /// <summary>protoc's json_name: underscores dropped, the letter after each upper-cased ("some_field" is "someField").</summary>
-    public static string ToJsonName(string name)
-    {
-        var text = new StringBuilder(name.Length);
-        var upper = false;
-        foreach (var c in name)
-        {
-            if (c == '_')
-            {
-                upper = true;
-            }
-            else
-            {
-                text.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-        }
-
-        return text.ToString();
-    }
+    public static string ToJsonName(string name) => ProtoPrinter.DefaultJsonName(name);
 
     /// <summary>A FieldMask path's JSON form to its proto form ("fooBar" is "foo_bar").</summary>
     public static string ToSnakeCase(string path)

@@ -70,31 +70,7 @@ internal static class ProtoReader
         return occurrences;
     }
 
-    public static ulong ReadVarint(ReadOnlySpan<byte> data, ref int offset)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 70; shift += 7)
-        {
-            var b = Take(data, ref offset, 1)[0];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
+    public static ulong ReadVarint(ReadOnlySpan<byte> data, ref int offset) => BinaryInput.ReadVarint(data, ref offset);
 
-        throw new InvalidDataException($"a varint at byte {offset} is longer than 10 bytes");
-    }
-
-    public static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int offset, int length)
-    {
-        if (length > data.Length - offset)
-        {
-            throw new InvalidDataException($"the message ends at byte {data.Length}, {length} more were expected at {offset}");
-        }
-
-        var taken = data.Slice(offset, length);
-        offset += length;
-        return taken;
-    }
+    public static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int offset, int length) => BinaryInput.Take(data, ref offset, length);
 }
