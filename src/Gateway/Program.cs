@@ -5,6 +5,7 @@ using Gateway.Kafka;
 using Gateway.Observability;
 using Gateway.Produce.V2;
 using Gateway.Produce.V3;
+using Gateway.Registry;
 using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Security;
@@ -27,6 +28,7 @@ builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddProduceV3(builder.Configuration);
 builder.Services.AddPublicUrl(builder.Configuration);
 builder.Services.AddAdminV3();
+builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapProduceV3();
 app.MapMetadata();
 app.MapAdminV3();
 app.MapSchemas();
+app.MapRegistry();
 await app.RunAsync();
 return 0;
 

@@ -18,6 +18,7 @@ internal static class KafkaRegistration
         services.AddSingleton<ClusterMetadata>();
         services.TryAddSingleton<IConsumerGroupDirectory, NoConsumerGroups>();
         services.AddSingleton<ClusterAdmin>();
+        services.AddSingleton<TopicReaders>();
         services.AddHostedService<KafkaStartup>();
         services.AddKafkaSecurity();
         return services;
