@@ -1,9 +1,12 @@
 using Gateway.Admin.V2;
+using Gateway.Admin.V3;
 using Gateway.Consume;
 using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Observability;
 using Gateway.Produce.V2;
+using Gateway.Produce.V3;
+using Gateway.Registry;
 using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Security;
@@ -24,6 +27,10 @@ builder.Services.AddClientSecurity(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
 builder.Services.AddConsume(builder.Configuration);
+builder.Services.AddProduceV3(builder.Configuration);
+builder.Services.AddPublicUrl(builder.Configuration);
+builder.Services.AddAdminV3();
+builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
@@ -37,8 +44,11 @@ app.MapRoot();
 app.MapHealth();
 app.MapProduce();
 app.MapConsume();
+app.MapProduceV3();
 app.MapMetadata();
+app.MapAdminV3();
 app.MapSchemas();
+app.MapRegistry();
 await app.RunAsync();
 return 0;
 

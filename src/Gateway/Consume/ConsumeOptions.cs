@@ -1,4 +1,3 @@
-using System.Net;
 using FluentValidation;
 
 namespace Gateway.Consume;
@@ -35,12 +34,6 @@ public sealed class ConsumeOptions
 
     /// <summary>How long the group waits for a silent member (ms); the partitions of a gateway that died move to the others after it.</summary>
     public int SessionTimeoutMs { get; set; } = 10_000;
-
-    /// <summary>The public address clients use (<c>https://api.example.com/prod</c>), for <c>base_uri</c>; empty takes the request's own.</summary>
-    public string PublicBaseUrl { get; set; } = "";
-
-    /// <summary>Addresses (IP or CIDR) of proxies whose <c>X-Forwarded-Proto</c>, <c>-Host</c> and <c>-Prefix</c> are believed for <c>base_uri</c>.</summary>
-    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>The compacted topic where each gateway records the instances it owns.</summary>
     public string DirectoryTopic { get; set; } = "_gateway_consumer_instances";
@@ -80,10 +73,6 @@ internal sealed class ConsumeOptionsValidator : AbstractValidator<ConsumeOptions
             .WithMessage("Consumers:FetchWaitMaxMs must be between 0 and 10000.");
         RuleFor(o => o.SessionTimeoutMs).InclusiveBetween(1_000, 300_000)
             .WithMessage("Consumers:SessionTimeoutMs must be between 1000 and 300000.");
-        RuleFor(o => o.PublicBaseUrl).Must(BeAbsoluteHttpUrl).When(o => o.PublicBaseUrl.Length > 0)
-            .WithMessage(o => $"Consumers:PublicBaseUrl '{o.PublicBaseUrl}' must be an absolute http or https URL.");
-        RuleForEach(o => o.TrustedProxies).Must(BeAddressOrNetwork)
-            .WithMessage((_, proxy) => $"Consumers:TrustedProxies entry '{proxy}' must be an IP address or a CIDR network.");
         RuleFor(o => o.DirectoryTopic).Must(t => Topics.TopicName.Problem(t) is null)
             .WithMessage(o => $"Consumers:DirectoryTopic '{o.DirectoryTopic}' is not a legal topic name.");
         RuleFor(o => o.PatternRefreshMs).InclusiveBetween(100, 3_600_000)
@@ -92,8 +81,6 @@ internal sealed class ConsumeOptionsValidator : AbstractValidator<ConsumeOptions
 
     public static bool BeAbsoluteHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0;
-
-    private static bool BeAddressOrNetwork(string proxy) => IPAddress.TryParse(proxy, out _) || IPNetwork.TryParse(proxy, out _);
 }
 
 internal sealed class ClusterOptionsValidator : AbstractValidator<ClusterOptions>

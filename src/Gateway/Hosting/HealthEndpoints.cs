@@ -3,7 +3,9 @@ using Confluent.Kafka;
 using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Kafka.Security;
+using Gateway.Observability;
 using Gateway.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Hosting;
 
@@ -25,7 +27,8 @@ internal static partial class HealthEndpoints
         return app;
     }
 
-    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(HttpContext context, ClusterMetadata metadata, KafkaAuthStatus auth, ILoggerFactory logs)
+    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(
+        HttpContext context, ClusterMetadata metadata, KafkaAuthStatus auth, [FromServices] IEnumerable<IReadinessCheck> checks, ILoggerFactory logs)
     {
         string? problem = null;
         var brokers = 0;
@@ -45,6 +48,7 @@ internal static partial class HealthEndpoints
             }
         }
 
+        problem ??= checks.Select(c => c.NotReadyBecause).FirstOrDefault(p => p is not null);
         if (problem is not null)
         {
             problem = AccessKeyId().Replace(problem, "(an AWS access key id)");

@@ -4,7 +4,7 @@ namespace Gateway.Http;
 /// Every whole-request failure the gateway answers, defined once. Codes follow kafka-rest
 /// (<c>Errors.java</c> and rest-utils' exception mappers).
 /// </summary>
-internal static class ErrorCatalog
+internal static partial class ErrorCatalog
 {
     public static GatewayError MalformedJson(string detail) =>
         new(400, 400, $"Unexpected character or end of input in the request body: {detail}");

@@ -1,5 +1,6 @@
 using Gateway.Settings;
 using Gateway.Kafka.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Kafka;
@@ -16,6 +17,9 @@ internal static class KafkaRegistration
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
         services.AddSingleton<ConsumerClients>();
+        services.TryAddSingleton<IConsumerGroupDirectory, NoConsumerGroups>();
+        services.AddSingleton<ClusterAdmin>();
+        services.AddSingleton<TopicReaders>();
         services.AddHostedService<KafkaStartup>();
         services.AddKafkaSecurity();
         return services;

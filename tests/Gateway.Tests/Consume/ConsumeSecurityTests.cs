@@ -104,11 +104,11 @@ public sealed class ConsumeSecurityTests : IDisposable
     }
 
     [Fact]
-    public async Task BaseUri_IsConsumersPublicBaseUrl_WhenSet_NeverThePeerAddress()
+    public async Task BaseUri_IsThePublicBaseUrl_WhenSet_NeverThePeerAddress()
     {
         using var factory = new GatewayFactory(new Dictionary<string, string?>
         {
-            ["Consumers:PublicBaseUrl"] = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod/",
+            ["PublicUrl:BaseUrl"] = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod/",
             ["Cluster:AdvertisedUrl"] = "http://10.0.1.5:8082",
         });
 
@@ -121,10 +121,10 @@ public sealed class ConsumeSecurityTests : IDisposable
     public async Task BaseUri_FromATrustedProxy_FollowsItsForwardedHeaders()
     {
         // The in-memory test server has no remote address; 127.0.0.1 is what a local proxy would be.
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Consumers:TrustedProxies:0"] = "127.0.0.0/8" });
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["PublicUrl:TrustedProxies:0"] = "127.0.0.0/8" });
         using var server = await GatewayProcess.StartAsync(factory.BootstrapServers, new Dictionary<string, string>
         {
-            ["Consumers__TrustedProxies__0"] = "127.0.0.0/8",
+            ["PublicUrl__TrustedProxies__0"] = "127.0.0.0/8",
             ["Security__AllowAnonymous"] = "true",
         });
         var request = new HttpRequestMessage(HttpMethod.Post, "/consumers/g") { Content = new StringContent("") };

@@ -249,7 +249,7 @@ internal sealed partial class ProtoPrinter(FileDescriptorProto file, ProtoRawNam
         field.ShouldSerializeOneofIndex() && realOneofs.Contains(field.OneofIndex);
 
     // protoc's default JSON name: underscores dropped, the letter after each one upper-cased.
-    private static string DefaultJsonName(string name)
+    internal static string DefaultJsonName(string name)
     {
         var o = new StringBuilder(name.Length);
         var upper = false;
