@@ -16,6 +16,7 @@ internal static class KafkaRegistration
         services.AddSingleton<RecordProducer>();
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
+        services.AddSingleton<ConsumerClients>();
         services.TryAddSingleton<IConsumerGroupDirectory, NoConsumerGroups>();
         services.AddSingleton<ClusterAdmin>();
         services.AddSingleton<TopicReaders>();
