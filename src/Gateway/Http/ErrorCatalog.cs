@@ -9,6 +9,9 @@ internal static class ErrorCatalog
     public static GatewayError MalformedJson(string detail) =>
         new(400, 400, $"Unexpected character or end of input in the request body: {detail}");
 
+    public static GatewayError NotUtf8(string what) =>
+        new(400, 400, $"Malformed request body: {what} is not valid UTF-8 text.");
+
     public static GatewayError WrongType(string field, string expected) =>
         new(400, 400, $"Cannot deserialize value of type `{expected}` for field '{field}'.");
 

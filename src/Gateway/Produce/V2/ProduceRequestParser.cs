@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Gateway.Http;
 using Gateway.Kafka;
 
@@ -57,6 +58,11 @@ internal static class ProduceRequestParser
         {
             return ErrorCatalog.MalformedJson(e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // The reader refuses to decode text it cannot turn into Unicode (an invalid escape or UTF-8 sequence).
+            return ErrorCatalog.MalformedJson(e.Message);
+        }
 
         return records.Count == 0 ? ErrorCatalog.EmptyRecords() : null;
     }
@@ -84,7 +90,7 @@ internal static class ProduceRequestParser
             }
             else
             {
-                return ErrorCatalog.UnrecognizedField(reader.GetString() ?? "");
+                return Unrecognized(ref reader);
             }
         }
 
@@ -150,7 +156,7 @@ internal static class ProduceRequestParser
             }
             else
             {
-                return ErrorCatalog.UnrecognizedField(reader.GetString() ?? "");
+                return Unrecognized(ref reader);
             }
 
             if (error is not null)
@@ -205,8 +211,34 @@ internal static class ProduceRequestParser
             return ErrorCatalog.NotBase64(field, Encoding.UTF8.GetString(scratch.WrittenSpan));
         }
 
-        data = DecodeBase64(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
-        return data is null ? ErrorCatalog.InvalidBase64(field, Shorten(reader.GetString()!)) : null;
+        if (Text(ref reader) is not { } text)
+        {
+            return ErrorCatalog.NotUtf8($"the {field}");
+        }
+
+        data = DecodeBase64(Encoding.UTF8.GetBytes(text));
+        return data is null ? ErrorCatalog.InvalidBase64(field, Shorten(text)) : null;
+    }
+
+    private static GatewayError Unrecognized(ref Utf8JsonReader reader) =>
+        Text(ref reader) is { } name ? ErrorCatalog.UnrecognizedField(name) : ErrorCatalog.NotUtf8("a field name");
+
+    /// <summary>The string or name the reader is on, or null when its bytes or escapes are not Unicode text.</summary>
+    private static string? Text(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !Utf8.IsValid(reader.ValueSpan))
+        {
+            return null;
+        }
+
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Standard base64 (RFC 4648), padding optional, no whitespace, as kafka-rest's Guava decoder.</summary>
