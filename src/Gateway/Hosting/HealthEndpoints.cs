@@ -21,11 +21,15 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(ClusterMetadata metadata, KafkaAuthStatus auth)
+    private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(ClusterMetadata metadata, KafkaAuthStatus auth, IRecordProducer producer)
     {
         string? problem = null;
         var brokers = 0;
-        if (!auth.TokenValid)
+        if (producer.Problem is { } producerProblem)
+        {
+            problem = producerProblem;
+        }
+        else if (!auth.TokenValid)
         {
             problem = $"no valid MSK IAM token: {auth.LastFailure ?? "not set yet"}";
         }

@@ -97,6 +97,9 @@ internal static class ErrorCatalog
     public static GatewayError ClusterUnavailable(string detail) =>
         new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
 
+    public static GatewayError ProducerUnavailable(string problem) =>
+        new(503, 50302, $"Kafka is not taking records from this gateway right now: {problem} Nothing of this request was produced; retry after the Retry-After interval.") { RetryAfterSeconds = 2 };
+
     public static GatewayError Unexpected() =>
         new(500, 500, "Internal Server Error");
 }

@@ -38,5 +38,6 @@ internal static class KafkaRegistration
         });
         services.AddSingleton<MskIamTokenProvider>();
         services.AddSingleton<MskIamTokenRefresher>();
+        services.AddSingleton<RefusalLog>();
     }
 }

@@ -21,6 +21,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private CapturedLogs? _logs;
     private IAwsCredentialSource? _credentials;
+    private TimeProvider? _time;
 
     public GatewayFactory()
         : this(new Dictionary<string, string?>())
@@ -50,6 +51,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The gateway's clock (deadlines, back-off, expiry) in place of the system's.</summary>
+    public GatewayFactory WithTime(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
+
     /// <summary>
     /// Builds one host at a time: the test host finds the app's host through a process-wide diagnostic
     /// listener, so two factories building at once could each catch the other's host.
@@ -74,6 +82,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         if (_credentials is { } credentials)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(credentials));
+        }
+
+        if (_time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 }

@@ -27,10 +27,7 @@ internal static class MetadataEndpoints
     private static async Task<IResult> ListTopics(HttpRequest request, ClusterMetadata metadata) =>
         await AnswerAsync(request, async () =>
         {
-            var cluster = await metadata.DescribeClusterAsync();
-            IReadOnlyList<string> names = cluster.Topics
-                .Where(t => t.Error.Code == ErrorCode.NoError && !t.Topic.StartsWith("__", StringComparison.Ordinal))
-                .Select(t => t.Topic).Order(StringComparer.Ordinal).ToArray();
+            var names = await metadata.ListTopicsAsync();
             return new KafkaJsonResult<IReadOnlyList<string>>(names, KafkaRestJson.Context.IReadOnlyListString);
         });
 
@@ -70,9 +67,8 @@ internal static class MetadataEndpoints
     private static async Task<IResult> ListBrokers(HttpRequest request, ClusterMetadata metadata) =>
         await AnswerAsync(request, async () =>
         {
-            var cluster = await metadata.DescribeClusterAsync();
-            return new KafkaJsonResult<BrokersResponse>(
-                new BrokersResponse(cluster.Brokers.Select(b => b.BrokerId).Order().ToArray()), KafkaRestJson.Context.BrokersResponse);
+            var brokers = await metadata.DescribeBrokersAsync();
+            return new KafkaJsonResult<BrokersResponse>(new BrokersResponse(brokers), KafkaRestJson.Context.BrokersResponse);
         });
 
     private static async Task<IResult> AnswerAsync(HttpRequest request, Func<Task<IResult>> answer)
