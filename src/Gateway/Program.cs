@@ -26,8 +26,8 @@ builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
 app.UseKafkaRestErrors();
-app.UseClientSecurity();
 app.UseObservability();
+app.UseClientSecurity();
 app.MapGatewayOpenApi();
 app.MapRoot();
 app.MapHealth();

@@ -13,7 +13,7 @@ namespace Gateway.Kafka;
 /// <see cref="KafkaOptions.MetadataMaxAgeMs"/> in a bounded cache; one that does not is not remembered
 /// at all, and concurrent lookups of one topic share a single request.
 /// </summary>
-internal sealed partial class ClusterMetadata : IDisposable
+internal sealed class ClusterMetadata : IDisposable
 {
     /// <summary>Topics remembered at once; past it the least recently used are forgotten.</summary>
     public const int MaxRememberedTopics = 10_000;
@@ -28,7 +28,7 @@ internal sealed partial class ClusterMetadata : IDisposable
     {
         var settings = options.Value;
         var builder = new AdminClientBuilder(AdminSettings.Build(settings, connection.BootstrapServers))
-            .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message));
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message));
         if (settings.Security.Mode == KafkaSecurityMode.AwsMskIam)
         {
             builder.SetOAuthBearerTokenRefreshHandler(services.GetRequiredService<MskIamTokenRefresher>().Refresh);
@@ -41,6 +41,9 @@ internal sealed partial class ClusterMetadata : IDisposable
 
     /// <summary>The gateway's admin client (its own connections, not the producer's).</summary>
     public IAdminClient Admin => _admin;
+
+    /// <summary>Topics remembered right now (only topics that exist).</summary>
+    public long RememberedTopics => _topics.Count;
 
     /// <summary>Topic lookups waiting for the cluster right now.</summary>
     public int LookupsInFlight => _lookups.Count;
@@ -137,7 +140,4 @@ internal sealed partial class ClusterMetadata : IDisposable
             .OrderBy(p => p.Partition)
             .Select(p => new PartitionInfo(p.Partition, p.Leader?.Id ?? -1, p.Replicas.Select(r => r.Id).ToArray(), p.ISR.Select(r => r.Id).ToArray()))
             .ToArray());
-
-    [LoggerMessage(LogLevel.Debug, "librdkafka admin {Level} {Facility}: {Message}")]
-    private static partial void LogLibrdkafka(ILogger logger, string level, string facility, string message);
 }

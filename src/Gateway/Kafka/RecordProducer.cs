@@ -27,6 +27,7 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<RecordProducer> _logger;
     private readonly RefusalLog _refusals;
+    private readonly bool _metrics;
     private readonly TimeSpan _flushTimeout;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _retiring = [];
@@ -35,8 +36,10 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     private int _disposed;
 
     public RecordProducer(
-        KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, TimeProvider time, RefusalLog refusals, ILogger<RecordProducer> logger)
+        KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, TimeProvider time, RefusalLog refusals,
+        IOptions<Observability.ObservabilityOptions> observability, ILogger<RecordProducer> logger)
     {
+        _metrics = observability.Value.Metrics;
         _refusals = refusals;
         _connection = connection;
         _options = options.Value;
@@ -139,10 +142,14 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         var generation = new ProducerGeneration(number, _time.GetUtcNow());
         try
         {
-            var builder = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(_options, _connection.BootstrapServers))
-                .SetLogHandler((_, message) => LogLibrdkafka(_logger, message.Level.ToString(), message.Facility, message.Message))
-                .SetErrorHandler((_, error) => OnError(generation, error))
-                .SetStatisticsHandler((_, statistics) => KafkaStatistics.Record(statistics));
+            var builder = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(_options, _connection.BootstrapServers, _metrics))
+                .SetLogHandler((_, message) => LibrdkafkaLog.Write(_logger, message))
+                .SetErrorHandler((_, error) => OnError(generation, error));
+            if (_metrics)
+            {
+                builder.SetStatisticsHandler((_, statistics) => KafkaStatistics.Keep(statistics));
+            }
+
             if (_options.Security.Mode == KafkaSecurityMode.AwsMskIam)
             {
                 builder.SetOAuthBearerTokenRefreshHandler(_services.GetRequiredService<MskIamTokenRefresher>().Refresh);
@@ -235,9 +242,6 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
             _retiring.Add(retiring);
         }
     }
-
-    [LoggerMessage(LogLevel.Debug, "librdkafka {Level} {Facility}: {Message}")]
-    private static partial void LogLibrdkafka(ILogger logger, string level, string facility, string message);
 
     [LoggerMessage(LogLevel.Warning, "Kafka client error {Code}: {Reason}")]
     private static partial void LogClientError(ILogger logger, string code, string reason);
