@@ -82,6 +82,9 @@ internal static class ErrorCatalog
     public static GatewayError IdempotencyKeyReused(string key) =>
         new(422, 42230, $"Idempotency-Key '{key}' was already used for a different request within the idempotency window.");
 
+    public static GatewayError BadIdempotencyKey(string problem) =>
+        new(400, 400, $"Idempotency-Key is not usable: {problem}.");
+
     public static GatewayError BadDeadline(string value) =>
         new(400, 400, $"X-Gateway-Deadline-Ms '{value}' must be a whole number of milliseconds from 100 up to the configured Reliability:RequestDeadlineMs.");
 

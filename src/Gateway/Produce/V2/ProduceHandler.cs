@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Observability;
@@ -56,6 +55,11 @@ internal sealed class ProduceHandler(
             return new ErrorResult(ErrorCatalog.UnboundTopic(topic));
         }
 
+        if (request.Headers.TryGetValue(IdempotencyKeys.Header, out var keys) && IdempotencyKeys.Problem(keys.ToString()) is { } keyProblem)
+        {
+            return new ErrorResult(ErrorCatalog.BadIdempotencyKey(keyProblem));
+        }
+
         var (mode, modeError) = ValidationModes.From(request);
         var deadlineError = DeadlineOf(request, out var deadlineMs);
         if ((modeError ?? deadlineError) is { } headerError)
@@ -79,7 +83,9 @@ internal sealed class ProduceHandler(
                 return new ErrorResult(parseError);
             }
 
-            requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header) ? SHA256.HashData(body.Span) : null;
+            requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header)
+                ? IdempotencyKeys.Fingerprint(topic, pathPartition, format.ToString(), mode.ToString(), body.Span)
+                : null;
         }
 
         if (observability.Value.PropagateTraceHeaders && TraceHeaders.From(request) is { } trace)
@@ -91,13 +97,12 @@ internal sealed class ProduceHandler(
         var key = request.Headers[IdempotencyKeys.Header].ToString();
         return requestHash is null
             ? await AnswerAsync(Answer(produce, await flow.StartAsync(produce)), deadline, deadlineMs)
-            : await AnswerOnceAsync(produce, key, requestHash, deadline, deadlineMs);
+            : await AnswerOnceAsync(produce, CallerOf(request), key, requestHash, deadline, deadlineMs);
     }
 
     /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
-    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string scope, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
     {
-        var scope = $"{produce.Topic}/{produce.PathPartition}";
         var claim = idempotency.Claim(scope, key, requestHash);
         if (claim.Conflict)
         {
@@ -109,15 +114,39 @@ internal sealed class ProduceHandler(
             return await AnswerAsync(claim.Entry.Answer, deadline, deadlineMs);
         }
 
-        var answer = Answer(produce, await flow.StartAsync(produce));
-        if (answer.IsCompleted)
+        Task<IResult> answer;
+        try
+        {
+            answer = Answer(produce, await flow.StartAsync(produce));
+        }
+        catch (Exception)
+        {
+            // Nothing was produced: waiting duplicates learn it, and a retry runs afresh.
+            idempotency.Abandon(scope, key, claim, new ErrorResult(ErrorCatalog.Unexpected()));
+            throw;
+        }
+
+        if (answer.IsCompletedSuccessfully)
         {
             idempotency.Abandon(scope, key, claim, answer.Result);
         }
         else
         {
-            // Kept even when this request's deadline passes first, so a retry learns the real outcome.
-            _ = answer.ContinueWith(done => claim.Entry.Fulfil(done.Result), TaskScheduler.Default);
+            // Kept even when this request's deadline passes first, so a retry learns the real outcome;
+            // a failure forgets the key, so it never stays pending.
+            _ = answer.ContinueWith(
+                done =>
+                {
+                    if (done.IsCompletedSuccessfully)
+                    {
+                        claim.Entry.Fulfil(done.Result);
+                    }
+                    else
+                    {
+                        idempotency.Abandon(scope, key, claim, new ErrorResult(ErrorCatalog.Unexpected()));
+                    }
+                },
+                TaskScheduler.Default);
         }
 
         return await AnswerAsync(answer, deadline, deadlineMs);
@@ -143,6 +172,10 @@ internal sealed class ProduceHandler(
             return new ErrorResult(ErrorCatalog.OutcomeUnknown(deadlineMs));
         }
     }
+
+    /// <summary>Keys of different callers never meet: each caller has keys of its own.</summary>
+    private static string CallerOf(HttpRequest request) =>
+        (request.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller)?.Name ?? "";
 
     /// <summary>The configured deadline, or a shorter one the client asks for.</summary>
     private GatewayError? DeadlineOf(HttpRequest request, out int deadlineMs)
