@@ -100,6 +100,17 @@ internal sealed class ClusterMetadata : IDisposable
         return cluster.Nodes.Select(n => n.Id).Order().ToArray();
     }
 
+    /// <summary>A partition's earliest and latest offsets (ListOffsets to its leader).</summary>
+    /// <exception cref="KafkaException">The cluster did not answer in time.</exception>
+    public async Task<(long Beginning, long End)> ListOffsetsAsync(string topic, int partition)
+    {
+        var at = new TopicPartition(topic, partition);
+        var options = new ListOffsetsOptions { RequestTimeout = _timeout };
+        var earliest = await _admin.ListOffsetsAsync([new TopicPartitionOffsetSpec { TopicPartition = at, OffsetSpec = OffsetSpec.Earliest() }], options).ConfigureAwait(false);
+        var latest = await _admin.ListOffsetsAsync([new TopicPartitionOffsetSpec { TopicPartition = at, OffsetSpec = OffsetSpec.Latest() }], options).ConfigureAwait(false);
+        return (earliest.ResultInfos.Single().TopicPartitionOffsetError.Offset.Value, latest.ResultInfos.Single().TopicPartitionOffsetError.Offset.Value);
+    }
+
     /// <summary>The names of every topic the cluster has (a metadata request for all topics).</summary>
     /// <exception cref="KafkaException">The cluster did not answer in time.</exception>
     public Task<IReadOnlyList<string>> ListTopicsAsync() => Task.Run<IReadOnlyList<string>>(() => _admin.GetMetadata(_timeout).Topics

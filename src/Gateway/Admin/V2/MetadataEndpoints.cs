@@ -19,6 +19,9 @@ internal static class MetadataEndpoints
             .Produces<IReadOnlyList<PartitionResponse>>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
         topics.MapGet("/{topic}/partitions/{partition:int}", GetPartition).WithName("GetPartition").WithSummary("One partition of a topic")
             .Produces<PartitionResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
+        topics.MapGet("/{topic}/partitions/{partition:int}/offsets", GetPartitionOffsets).WithName("GetPartitionOffsets")
+            .WithSummary("The earliest and latest offsets of one partition")
+            .Produces<PartitionOffsetsResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
         endpoints.MapGet("/brokers", ListBrokers).WithTags("Metadata").WithName("ListBrokers").WithSummary("Ids of the cluster's brokers")
             .Produces<BrokersResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(406, 503);
         return endpoints;
@@ -62,6 +65,23 @@ internal static class MetadataEndpoints
             return found.HasPartition(partition)
                 ? new KafkaJsonResult<PartitionResponse>(ToResponse(found.Partitions[partition]), KafkaRestJson.Context.PartitionResponse)
                 : new ErrorResult(new GatewayError(404, 40402, "Partition not found."));
+        });
+
+    private static async Task<IResult> GetPartitionOffsets(string topic, int partition, HttpRequest request, ClusterMetadata metadata) =>
+        await AnswerAsync(request, async () =>
+        {
+            if (await metadata.FindTopicAsync(topic) is not { } found)
+            {
+                return UnknownTopic();
+            }
+
+            if (!found.HasPartition(partition))
+            {
+                return new ErrorResult(new GatewayError(404, 40402, "Partition not found."));
+            }
+
+            var (beginning, end) = await metadata.ListOffsetsAsync(topic, partition);
+            return new KafkaJsonResult<PartitionOffsetsResponse>(new PartitionOffsetsResponse(beginning, end), KafkaRestJson.Context.PartitionOffsetsResponse);
         });
 
     private static async Task<IResult> ListBrokers(HttpRequest request, ClusterMetadata metadata) =>
