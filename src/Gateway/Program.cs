@@ -34,8 +34,7 @@ app.MapHealth();
 app.MapProduce();
 app.MapMetadata();
 app.MapSchemas();
-await app.RunAsync();
-return 0;
+return await app.RunGatewayAsync();
 
 /// <summary>The gateway's entry point, visible to the test host.</summary>
 public partial class Program;

@@ -31,8 +31,14 @@ internal static class ErrorCatalog
     public static GatewayError TopicNotFound(string topic) =>
         new(404, 40401, $"Topic {topic} not found.");
 
-    public static GatewayError TopicCreationForbidden(string topic) =>
-        new(403, 40301, $"Topic {topic} does not exist and the gateway is not authorized to create it.");
+    public static GatewayError TopicCreationForbidden(string topic, string permission) =>
+        new(403, 40301, $"Topic {topic} does not exist and the gateway is not authorized to create it. {permission}");
+
+    public static GatewayError TopicCreationFailed(string topic, string reason) =>
+        new(503, 50302, $"Topic {topic} does not exist and creating it failed: {reason}") { RetryAfterSeconds = 5 };
+
+    public static GatewayError KafkaRefused(string explanation) =>
+        new(403, 40301, explanation);
 
     public static GatewayError PartitionNotFound(string topic, int partition) =>
         new(404, 40402, $"Partition not found. Topic {topic} has no partition {partition}.");

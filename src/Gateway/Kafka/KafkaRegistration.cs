@@ -15,7 +15,7 @@ internal static class KafkaRegistration
         services.AddSingleton<RecordProducer>();
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
-        services.AddHostedService<KafkaStartup>();
+        services.AddSingleton<IStartupCheck, KafkaStartup>();
         services.AddKafkaSecurity();
         return services;
     }

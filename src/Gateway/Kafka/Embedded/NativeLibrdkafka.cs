@@ -25,6 +25,9 @@ internal static partial class NativeLibrdkafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ConfSet(IntPtr conf, string name, string value, byte[] errstr, UIntPtr errstrSize);
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_destroy")]
+    public static partial void ConfDestroy(IntPtr conf);
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_new")]
     public static partial IntPtr New(int type, IntPtr conf, byte[] errstr, UIntPtr errstrSize);
 
