@@ -19,7 +19,8 @@ internal sealed class ProduceHandler(
     IdempotencyKeys idempotency,
     IOptions<ProduceOptions> options,
     IOptions<ReliabilityOptions> reliability,
-    IOptions<ObservabilityOptions> observability)
+    IOptions<ObservabilityOptions> observability,
+    TimeProvider time)
 {
     public const string DeadlineHeader = "X-Gateway-Deadline-Ms";
 
@@ -67,7 +68,8 @@ internal sealed class ProduceHandler(
             return new ErrorResult(headerError);
         }
 
-        var deadline = TimeSpan.FromMilliseconds(deadlineMs);
+        // The deadline runs from the first byte read: reading, topic lookup and creation count too.
+        var started = time.GetTimestamp();
         var records = new List<ProduceRecord>();
         var (body, bodyError) = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes);
         if (bodyError is not null)
@@ -95,13 +97,16 @@ internal sealed class ProduceHandler(
 
         var produce = new ProduceRequest(topic, pathPartition, format, mode, binding, records);
         var key = request.Headers[IdempotencyKeys.Header].ToString();
-        return requestHash is null
-            ? await AnswerAsync(Answer(produce, await flow.StartAsync(produce)), deadline, deadlineMs)
-            : await AnswerOnceAsync(produce, CallerOf(request), key, requestHash, deadline, deadlineMs);
+        var answer = requestHash is null
+            ? StartAsync(produce)
+            : AnswerOnceAsync(produce, CallerOf(request), key, requestHash);
+        return await WithinDeadlineAsync(answer, started, deadlineMs);
     }
 
+    private async Task<IResult> StartAsync(ProduceRequest produce) => await Answer(produce, await flow.StartAsync(produce));
+
     /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
-    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string scope, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string scope, string key, byte[] requestHash)
     {
         var claim = idempotency.Claim(scope, key, requestHash);
         if (claim.Conflict)
@@ -111,7 +116,7 @@ internal sealed class ProduceHandler(
 
         if (!claim.IsFirst)
         {
-            return await AnswerAsync(claim.Entry.Answer, deadline, deadlineMs);
+            return await claim.Entry.Answer;
         }
 
         Task<IResult> answer;
@@ -149,7 +154,7 @@ internal sealed class ProduceHandler(
                 TaskScheduler.Default);
         }
 
-        return await AnswerAsync(answer, deadline, deadlineMs);
+        return await answer;
     }
 
     /// <summary>The v2 answer to how the request left the flow: at once when nothing was produced, else when Kafka has answered.</summary>
@@ -161,11 +166,13 @@ internal sealed class ProduceHandler(
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
     };
 
-    private static async Task<IResult> AnswerAsync(Task<IResult> pending, TimeSpan deadline, int deadlineMs)
+    /// <summary>The answer, or 504 "outcome unknown" once the deadline (on the registered clock) has passed.</summary>
+    private async Task<IResult> WithinDeadlineAsync(Task<IResult> pending, long started, int deadlineMs)
     {
+        var left = TimeSpan.FromMilliseconds(deadlineMs) - time.GetElapsedTime(started);
         try
         {
-            return await pending.WaitAsync(deadline);
+            return await pending.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
         }
         catch (TimeoutException)
         {
