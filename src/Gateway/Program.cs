@@ -1,8 +1,11 @@
 using Gateway.Admin.V2;
+using Gateway.Admin.V3;
 using Gateway.Hosting;
 using Gateway.Kafka;
 using Gateway.Observability;
 using Gateway.Produce.V2;
+using Gateway.Produce.V3;
+using Gateway.Registry;
 using Gateway.Reliability;
 using Gateway.Schemas;
 using Gateway.Security;
@@ -22,18 +25,27 @@ builder.Services.AddReliability(builder.Configuration);
 builder.Services.AddClientSecurity(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddProduce(builder.Configuration);
+builder.Services.AddProduceV3(builder.Configuration);
+builder.Services.AddPublicUrl(builder.Configuration);
+builder.Services.AddAdminV3();
+builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
+app.UseKnownMethodsOnly();
 app.UseKafkaRestErrors();
 app.UseObservability();
 app.UseClientSecurity();
+app.UseBodyAdmission();
 app.MapGatewayOpenApi();
 app.MapRoot();
 app.MapHealth();
 app.MapProduce();
+app.MapProduceV3();
 app.MapMetadata();
+app.MapAdminV3();
 app.MapSchemas();
+app.MapRegistry();
 return await app.RunGatewayAsync();
 
 /// <summary>The gateway's entry point, visible to the test host.</summary>

@@ -133,7 +133,8 @@ internal static class CompactJson
         }
     }
 
-    private static void WriteEscaped(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
+    /// <summary>Writes valid UTF-8 text as a JSON string, quoted and escaped as <see cref="Write"/> writes strings.</summary>
+    public static void WriteEscaped(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
     {
         WriteByte(output, (byte)'"');
         var start = 0;

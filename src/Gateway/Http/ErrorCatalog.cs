@@ -4,7 +4,7 @@ namespace Gateway.Http;
 /// Every whole-request failure the gateway answers, defined once. Codes follow kafka-rest
 /// (<c>Errors.java</c> and rest-utils' exception mappers).
 /// </summary>
-internal static class ErrorCatalog
+internal static partial class ErrorCatalog
 {
     public static GatewayError MalformedJson(string detail) =>
         new(400, 400, $"Unexpected character or end of input in the request body: {detail}");
@@ -97,8 +97,20 @@ internal static class ErrorCatalog
     public static GatewayError Unauthenticated(string problem) =>
         new(401, 401, $"Unauthorized: {problem}.");
 
-    public static GatewayError Forbidden(string caller, string action) =>
-        new(403, 40301, $"Not authorized: {caller} may not {action}.");
+    public static GatewayError Forbidden(string caller, string action, string? reason = null) =>
+        new(403, 40301, reason is null ? $"Not authorized: {caller} may not {action}." : $"Not authorized: {caller} may not {action}: {reason}.");
+
+    public static GatewayError RefusalsLimited(int retryAfterSeconds) =>
+        new(429, 429, "Too many refused requests from this address; retry after the Retry-After interval with valid credentials.") { RetryAfterSeconds = retryAfterSeconds };
+
+    public static GatewayError BodyBudgetExhausted(long bytesInFlight) =>
+        new(429, 429, $"The gateway is at its limit of request bytes being received ({bytesInFlight} in flight); this request's body was not read. Retry after the Retry-After interval.") { RetryAfterSeconds = 1 };
+
+    public static GatewayError UnreadableBody(string detail) =>
+        new(400, 400, $"The request body could not be read: {detail}");
+
+    public static GatewayError UnknownTopicMetadata() =>
+        new(404, 40403, "This server does not host this topic-partition.");
 
     public static GatewayError RateLimited(int retryAfterSeconds) =>
         new(429, 429, "Request rate limit exceeded for this caller.") { RetryAfterSeconds = retryAfterSeconds };

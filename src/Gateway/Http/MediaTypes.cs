@@ -11,4 +11,6 @@ internal static class MediaTypes
     public const string JsonSchemaV2 = "application/vnd.kafka.jsonschema.v2+json";
     public const string ProtobufV2 = "application/vnd.kafka.protobuf.v2+json";
     public const string Json = "application/json";
+    public const string SchemaRegistryV1 = "application/vnd.schemaregistry.v1+json";
+    public const string SchemaRegistry = "application/vnd.schemaregistry+json";
 }

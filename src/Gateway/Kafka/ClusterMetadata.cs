@@ -111,6 +111,10 @@ internal sealed class ClusterMetadata : IDisposable
         return (earliest.ResultInfos.Single().TopicPartitionOffsetError.Offset.Value, latest.ResultInfos.Single().TopicPartitionOffsetError.Offset.Value);
     }
 
+    /// <summary>Brokers and every topic in one metadata answer.</summary>
+    /// <exception cref="KafkaException">The cluster did not answer in time.</exception>
+    public Task<Confluent.Kafka.Metadata> DescribeClusterAsync() => Task.Run(() => _admin.GetMetadata(_timeout));
+
     /// <summary>The names of every topic the cluster has (a metadata request for all topics).</summary>
     /// <exception cref="KafkaException">The cluster did not answer in time.</exception>
     public Task<IReadOnlyList<string>> ListTopicsAsync() => Task.Run<IReadOnlyList<string>>(() => _admin.GetMetadata(_timeout).Topics

@@ -13,7 +13,7 @@ public sealed class KafkaOptions
     public int DeliveryTimeoutMs { get; set; } = 25_000;
 
     /// <summary>Create a topic on first use when it does not exist; otherwise answer 404 / 40401.</summary>
-    public bool AutoCreateTopics { get; set; } = true;
+    public bool AutoCreateTopics { get; set; }
 
     /// <summary>Partition count of topics the gateway creates.</summary>
     public int DefaultPartitions { get; set; } = 3;

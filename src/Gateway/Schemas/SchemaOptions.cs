@@ -15,7 +15,7 @@ public sealed class SchemaOptions
 {
     public const string Section = "Schemas";
 
-    public UnboundTopicPolicy UnboundTopics { get; set; } = UnboundTopicPolicy.Accept;
+    public UnboundTopicPolicy UnboundTopics { get; set; } = UnboundTopicPolicy.Reject;
 
     /// <summary>Bindings by name, so one can be overridden from the environment (<c>Schemas__Bindings__pin__DeadLetterTopic</c>).</summary>
     public Dictionary<string, SchemaBindingOptions> Bindings { get; set; } = [];

@@ -6,13 +6,22 @@ public sealed class ClientSecurityOptions
     public const string Section = "Security";
 
     /// <summary>Requests with no credentials are served as the anonymous principal (development only).</summary>
-    public bool AllowAnonymous { get; set; } = true;
+    public bool AllowAnonymous { get; set; }
 
-    /// <summary>Topic patterns (whole-name regular expressions) the anonymous principal may produce to; unset allows all.</summary>
+    /// <summary>
+    /// Anonymous callers are allowed on a configured (non-embedded) Kafka cluster too; without it, start-up
+    /// stops when <see cref="AllowAnonymous"/> meets <c>Kafka:BootstrapServers</c>.
+    /// </summary>
+    public bool AllowAnonymousWithExternalKafka { get; set; }
+
+    /// <summary>The anonymous principal may create topics on first produce (with <c>Kafka:AutoCreateTopics</c>).</summary>
+    public bool AnonymousMayCreateTopics { get; set; }
+
+    /// <summary>Topic patterns (whole-name regular expressions) the anonymous principal may produce to; unset allows none.</summary>
     public List<string>? AnonymousTopics { get; set; }
 
     /// <summary>The anonymous principal's patterns in force.</summary>
-    public IReadOnlyList<string> EffectiveAnonymousTopics => AnonymousTopics is { Count: > 0 } topics ? topics : [".*"];
+    public IReadOnlyList<string> EffectiveAnonymousTopics => AnonymousTopics ?? [];
 
     /// <summary>Topic patterns the anonymous principal may read (consumers); unset takes <see cref="AnonymousTopics"/>.</summary>
     public List<string>? AnonymousReadTopics { get; set; }
@@ -20,16 +29,16 @@ public sealed class ClientSecurityOptions
     /// <summary>The anonymous principal's read patterns in force.</summary>
     public IReadOnlyList<string> EffectiveAnonymousReadTopics => AnonymousReadTopics is { Count: > 0 } topics ? topics : EffectiveAnonymousTopics;
 
-    /// <summary>Subject patterns the anonymous principal may read and register schemas under; unset allows all.</summary>
+    /// <summary>Subject patterns the anonymous principal may read and register schemas under; unset allows none.</summary>
     public List<string>? AnonymousSubjects { get; set; }
 
     /// <summary>The anonymous principal's subject patterns in force.</summary>
-    public IReadOnlyList<string> EffectiveAnonymousSubjects => AnonymousSubjects is { Count: > 0 } subjects ? subjects : [".*"];
+    public IReadOnlyList<string> EffectiveAnonymousSubjects => AnonymousSubjects ?? [];
 
     /// <summary>Header that carries an API key.</summary>
     public string ApiKeyHeader { get; set; } = "X-API-Key";
 
-    /// <summary>API keys by principal name, stored as SHA-256 hashes; several may be live at once for rotation.</summary>
+    /// <summary>API keys by principal name, stored as SHA-256 hashes; a principal may list several while it rotates.</summary>
     public Dictionary<string, ApiKeyOptions> ApiKeys { get; set; } = [];
 
     /// <summary>A secret every request must carry (API Gateway's integration request adds it), or empty for none.</summary>
@@ -38,8 +47,14 @@ public sealed class ClientSecurityOptions
     /// <summary>JWT bearer tokens; off while <see cref="JwtOptions.Issuer"/> is empty.</summary>
     public JwtOptions Jwt { get; set; } = new();
 
-    /// <summary>Requests per second each principal may make; 0 for no limit.</summary>
+    /// <summary>Requests per second each principal may make, whichever of its keys it uses; 0 for no limit.</summary>
     public int RequestsPerSecond { get; set; }
+
+    /// <summary>
+    /// Refused requests (401, 403) per second one client address may make before its requests are answered
+    /// 429 without being looked at; 0 for no limit.
+    /// </summary>
+    public int RefusalsPerSecond { get; set; } = 20;
 
     /// <summary>Origins allowed to call from a browser; empty turns CORS off.</summary>
     public List<string> CorsOrigins { get; set; } = [];
@@ -47,8 +62,17 @@ public sealed class ClientSecurityOptions
 
 public sealed class ApiKeyOptions
 {
-    /// <summary>Lower-case hex SHA-256 of the key (<c>printf %s "$KEY" | sha256sum</c>); never the key itself.</summary>
+    /// <summary>
+    /// Lower-case hex SHA-256 of the key (<c>printf %s "$KEY" | sha256sum</c>), never the key itself; several,
+    /// separated by commas or spaces, while a key rotates (one principal, one rate budget).
+    /// </summary>
     public string Sha256 { get; set; } = "";
+
+    /// <summary>The hashes in <see cref="Sha256"/>.</summary>
+    public IReadOnlyList<string> Hashes => Sha256.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The key is refused (401), effective without a restart when the configuration file changes.</summary>
+    public bool Revoked { get; set; }
 
     /// <summary>Topic patterns this key may produce to.</summary>
     public List<string> Topics { get; set; } = [];
@@ -82,10 +106,29 @@ public sealed class SharedSecretOptions
     /// <summary>The secret, from the environment (<c>Security__SharedSecret__Value</c>); never commit it.</summary>
     public string Value { get; set; } = "";
 
-    /// <summary>A file holding the secret, for secrets mounted as files.</summary>
+    /// <summary>The value before the last rotation, accepted as well until it is removed.</summary>
+    public string PreviousValue { get; set; } = "";
+
+    /// <summary>
+    /// A file holding the secret, for secrets mounted as files: the current value on its first line and,
+    /// optionally, the previous one on its second. A changed file is picked up while the gateway runs.
+    /// </summary>
     public string ValueFile { get; set; } = "";
 
-    public string EffectiveValue => Value.Length > 0 ? Value : ValueFile.Length > 0 && File.Exists(ValueFile) ? File.ReadAllText(ValueFile).Trim() : "";
+    public bool Enabled => Value.Length > 0 || ValueFile.Length > 0;
+
+    /// <summary>The values accepted now: current first, then previous.</summary>
+    public IReadOnlyList<string> EffectiveValues
+    {
+        get
+        {
+            var values = Value.Length > 0 ? [Value, PreviousValue] : FileValues(ValueFile);
+            return values.Where(v => v.Length > 0).ToArray();
+        }
+    }
+
+    public static string[] FileValues(string file) =>
+        file.Length > 0 && File.Exists(file) ? File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0).Take(2).ToArray() : [];
 }
 
 public sealed class JwtOptions
@@ -100,7 +143,10 @@ public sealed class JwtOptions
     /// <summary>A file with the HMAC key (base64) or an RSA public key (PEM).</summary>
     public string SigningKeyFile { get; set; } = "";
 
-    /// <summary>Claim listing the topics a token may produce to: names or globs (<c>*.pin</c>), space-separated or an array.</summary>
+    /// <summary>
+    /// Claim listing the topics a token may produce to: literal names or globs (<c>*</c> any run of name
+    /// characters, <c>?</c> one), space-separated or an array; never regular expressions.
+    /// </summary>
     public string TopicsClaim { get; set; } = "topics";
 
     /// <summary>Claim listing the topics a token may read through consumers, as <see cref="TopicsClaim"/>.</summary>
@@ -114,6 +160,12 @@ public sealed class JwtOptions
     /// <c>registry_register</c>, <c>registry_configure</c>, <c>registry_delete</c>.
     /// </summary>
     public string RegistryClaimPrefix { get; set; } = "registry_";
+
+    /// <summary>
+    /// Claims naming a token's principal, in order; the first present wins (one principal, one rate
+    /// budget). A token with none of them is refused.
+    /// </summary>
+    public static IReadOnlyList<string> PrincipalClaims { get; } = ["sub", "client_id", "azp", "jti"];
 
     public bool Enabled => Issuer.Length > 0;
 }

@@ -20,15 +20,17 @@ internal sealed class NamePatterns
     public static NamePatterns FromRegexes(IEnumerable<string> patterns) =>
         new(patterns.Select(p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, MatchTimeout)).ToArray());
 
-    /// <summary>Literal names and globs; null when one of them is not a well-formed grant.</summary>
-    public static NamePatterns? FromGlobs(IEnumerable<string> grants)
+    /// <summary>Literal names and globs; <paramref name="malformed"/> is the first grant that is neither, and then nothing is granted.</summary>
+    public static NamePatterns FromGlobs(IEnumerable<string> grants, out string? malformed)
     {
+        malformed = null;
         var patterns = new List<Regex>();
         foreach (var grant in grants)
         {
             if (!IsGlob(grant))
             {
-                return null;
+                malformed = grant;
+                return None;
             }
 
             var regex = "^" + Regex.Escape(grant).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$";

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
-using Gateway.Http;
 using Gateway.Settings;
+using Gateway.Topics;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Security;
@@ -15,35 +15,15 @@ internal static partial class SecurityRegistration
     {
         services.AddValidatedOptions<ClientSecurityOptions, ClientSecurityValidator>(configuration, ClientSecurityOptions.Section);
         services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<OperationsListener>();
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<ITopicCreation, CallerTopicCreation>());
         services.AddHostedService<SecurityAnnouncement>();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<ClientSecurityOptions>>((cors, security) => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins([.. security.Value.CorsOrigins])
             .WithMethods("GET", "POST")
             .WithHeaders("Content-Type", "Accept", "Authorization", security.Value.ApiKeyHeader, "Idempotency-Key", "X-Gateway-Validation", "X-Gateway-Deadline-Ms")));
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var perSecond = context.RequestServices.GetRequiredService<IOptions<ClientSecurityOptions>>().Value.RequestsPerSecond;
-                var caller = (context.Items[ClientSecurityMiddleware.CallerItem] as Caller)?.Name ?? "";
-                return perSecond <= 0 || caller.Length == 0
-                    ? RateLimitPartition.GetNoLimiter("")
-                    : RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perSecond,
-                        TokensPerPeriod = perSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-            });
-            limiter.OnRejected = (rejected, _) =>
-            {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 1;
-                return new ValueTask(ErrorResult.WriteAsync(rejected.HttpContext.Response, ErrorCatalog.RateLimited(Math.Max(retryAfter, 1))));
-            };
-        });
         return services;
     }
 
@@ -57,7 +37,6 @@ internal static partial class SecurityRegistration
         }
 
         app.UseMiddleware<ClientSecurityMiddleware>();
-        app.UseRateLimiter();
         return app;
     }
 
@@ -72,7 +51,7 @@ internal static partial class SecurityRegistration
                 LogAnonymous(logger, string.Join(", ", security.EffectiveAnonymousTopics));
             }
 
-            LogModes(logger, security.ApiKeys.Count, security.SharedSecret.EffectiveValue.Length > 0, security.Jwt.Enabled,
+            LogModes(logger, security.ApiKeys.Count, security.SharedSecret.Enabled, security.Jwt.Enabled,
                 security.RequestsPerSecond > 0 ? security.RequestsPerSecond.ToString(CultureInfo.InvariantCulture) : "unlimited");
             return Task.CompletedTask;
         }
@@ -84,5 +63,12 @@ internal static partial class SecurityRegistration
 
         [LoggerMessage(LogLevel.Information, "Client security: {ApiKeys} API keys, shared secret {SharedSecret}, JWT {Jwt}, {Rate} requests/s per caller")]
         private static partial void LogModes(ILogger logger, int apiKeys, bool sharedSecret, bool jwt, string rate);
+    }
+
+    /// <summary>Topics are created on first produce only for callers allowed to (the anonymous one only with <c>Security:AnonymousMayCreateTopics</c>).</summary>
+    private sealed class CallerTopicCreation(IHttpContextAccessor http) : ITopicCreation
+    {
+        public bool MayCreate(string topic) =>
+            http.HttpContext?.Items[ClientSecurityMiddleware.CallerItem] is not Caller caller || caller.MayCreateTopics;
     }
 }

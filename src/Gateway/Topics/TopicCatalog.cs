@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Topics;
 
 /// <summary>Finds the topic a request names, creating it when that is allowed, or says why it cannot be used.</summary>
-internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner provisioner, IOptions<KafkaOptions> options)
+internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner provisioner, ITopicCreation creation, IOptions<KafkaOptions> options)
 {
     private const int CreationChecks = 20;
     private static readonly TimeSpan CreationPause = TimeSpan.FromMilliseconds(100);
@@ -33,7 +33,7 @@ internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner pr
                 return (found, null);
             }
 
-            if (!options.Value.AutoCreateTopics)
+            if (!options.Value.AutoCreateTopics || !creation.MayCreate(topic))
             {
                 return (null, ErrorCatalog.TopicNotFound(topic));
             }

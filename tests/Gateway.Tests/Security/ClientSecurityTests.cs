@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using Gateway.Tests.Support;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using static Gateway.Tests.Support.Credentials;
 
 namespace Gateway.Tests.Security;
 
@@ -16,7 +15,6 @@ public sealed class ClientSecurityTests
     private const string Secret = "api-gateway-shared-secret-value";
     private const string Good = """{"records":[{"value":{"a":1}}]}""";
     private const string Malformed = """{"records":[{"value":""";
-    private static readonly string JwtKey = Convert.ToBase64String(Encoding.UTF8.GetBytes("a-32-byte-or-longer-hmac-signing-key!!"));
 
     private static Dictionary<string, string?> Locked(params (string Key, string? Value)[] more)
     {
@@ -206,8 +204,6 @@ public sealed class ClientSecurityTests
             Assert.DoesNotContain(secret, bodies, StringComparison.Ordinal);
         }
     }
-
-    private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static string Token(string issuer, DateTime expires, string topics) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -23,20 +24,31 @@ public sealed class GatewayProcess : IDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<GatewayProcess> StartAsync(string bootstrapServers, IDictionary<string, string>? settings = null)
+    /// <summary>Every line the process wrote to standard output and error, in order.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    private readonly ConcurrentQueue<string> _output = new();
+
+    /// <param name="bootstrapServers">The cluster to produce to.</param>
+    /// <param name="settings">Environment variables over the shipped configuration.</param>
+    /// <param name="workingDirectory">Where the process starts; the repository root unless given.</param>
+    public static async Task<GatewayProcess> StartAsync(string bootstrapServers, IDictionary<string, string>? settings = null, string? workingDirectory = null)
     {
         var root = PinterestRows.RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "src", "Gateway", "bin", configuration, "net10.0", "Gateway.dll")])
         {
-            WorkingDirectory = root,
+            WorkingDirectory = workingDirectory ?? root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Kafka__BootstrapServers"] = bootstrapServers;
         start.Environment["Kafka__AutoCreateTopics"] = "false";
+
+        // The shipped configuration is anonymous; on a cluster of the test's own that needs saying.
+        start.Environment["Security__AllowAnonymousWithExternalKafka"] = "true";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -49,11 +61,11 @@ public sealed class GatewayProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var gateway = new GatewayProcess(process, port);
+        process.OutputDataReceived += (_, line) => gateway.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => gateway.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var gateway = new GatewayProcess(process, port);
         await gateway.WaitUntilServingAsync();
         return gateway;
     }
@@ -90,6 +102,31 @@ public sealed class GatewayProcess : IDisposable
         }
 
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>A free loopback port, e.g. for a second listener.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until a line of output satisfies <paramref name="match"/>; fails after 20 s.</summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_output.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"no such line of output within 20 s; the last lines: {string.Join('\n', _output.TakeLast(20))}");
     }
 
     /// <summary>Sends SIGTERM, as a container runtime does on stop.</summary>
@@ -131,10 +168,11 @@ public sealed class GatewayProcess : IDisposable
         throw new TimeoutException("The gateway process did not start serving within 60 s.");
     }
 
-    private static int FreePort()
+    private void Keep(string? line)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (line is not null && _output.Count < 100_000)
+        {
+            _output.Enqueue(line);
+        }
     }
 }

@@ -2,10 +2,14 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Gateway.Http;
 using Gateway.Kafka;
+using Gateway.Security;
 
 namespace Gateway.Admin.V2;
 
-/// <summary>kafka-rest v2 metadata: topics, their partitions, and brokers.</summary>
+/// <summary>
+/// kafka-rest v2 metadata: topics, their partitions, and brokers. A caller sees only the topics it may
+/// produce to or read; any other answers as an unknown topic does.
+/// </summary>
 internal static class MetadataEndpoints
 {
     public static IEndpointRouteBuilder MapMetadata(this IEndpointRouteBuilder endpoints)
@@ -14,10 +18,13 @@ internal static class MetadataEndpoints
         topics.MapGet("/", ListTopics).WithName("ListTopics").WithSummary("Names of the cluster's topics")
             .Produces<IReadOnlyList<string>>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(406, 503);
         topics.MapGet("/{topic}", GetTopic).WithName("GetTopic").WithSummary("A topic with its configuration and partitions")
+            .RequireTopicVisibility("topic", _ => ErrorCatalog.UnknownTopicMetadata())
             .Produces<TopicResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
         topics.MapGet("/{topic}/partitions", ListPartitions).WithName("ListPartitions").WithSummary("A topic's partitions")
+            .RequireTopicVisibility("topic", _ => ErrorCatalog.UnknownTopicMetadata())
             .Produces<IReadOnlyList<PartitionResponse>>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
         topics.MapGet("/{topic}/partitions/{partition:int}", GetPartition).WithName("GetPartition").WithSummary("One partition of a topic")
+            .RequireTopicVisibility("topic", _ => ErrorCatalog.UnknownTopicMetadata())
             .Produces<PartitionResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
         topics.MapGet("/{topic}/partitions/{partition:int}/offsets", GetPartitionOffsets).WithName("GetPartitionOffsets")
             .WithSummary("The earliest and latest offsets of one partition")
@@ -27,10 +34,13 @@ internal static class MetadataEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListTopics(HttpRequest request, ClusterMetadata metadata) =>
-        await AnswerAsync(request, async () =>
+    private static async Task<IResult> ListTopics(HttpContext context, ClusterMetadata metadata) =>
+        await AnswerAsync(context.Request, async () =>
         {
-            var names = await metadata.ListTopicsAsync();
+            var caller = context.Caller();
+            IReadOnlyList<string> names = (await metadata.ListTopicsAsync())
+                .Where(t => !t.StartsWith(Caller.InternalTopicPrefix, StringComparison.Ordinal) && caller.MaySee(t))
+                .ToArray();
             return new KafkaJsonResult<IReadOnlyList<string>>(names, KafkaRestJson.Context.IReadOnlyListString);
         });
 
@@ -108,8 +118,7 @@ internal static class MetadataEndpoints
         }
     }
 
-    private static ErrorResult UnknownTopic() =>
-        new(new GatewayError(404, 40403, "This server does not host this topic-partition."));
+    private static ErrorResult UnknownTopic() => new(ErrorCatalog.UnknownTopicMetadata());
 
     /// <summary>All of a topic's configs; empty when the cluster does not answer DescribeConfigs.</summary>
     private static async Task<IReadOnlyDictionary<string, string?>> DescribeConfigsAsync(ClusterMetadata metadata, string topic)
