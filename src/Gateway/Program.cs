@@ -32,6 +32,11 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
+if (app.CheckSettings() is { } exitCode)
+{
+    return exitCode;
+}
+
 app.UseKnownMethodsOnly();
 app.UseKafkaRestErrors();
 app.UseObservability();
@@ -46,7 +51,8 @@ app.MapMetadata();
 app.MapAdminV3();
 app.MapSchemas();
 app.MapRegistry();
-return await app.RunGatewayAsync();
+await app.RunAsync();
+return 0;
 
 /// <summary>The gateway's entry point, visible to the test host.</summary>
 public partial class Program;

@@ -7,11 +7,12 @@ namespace Gateway.Hosting;
 internal static class StartupFailures
 {
     /// <summary>
-    /// Checks every setting and builds what the features need, then serves. As a process, a bad setting
+    /// Checks every setting and builds what the features need, before the pipeline is built. As a process, a bad setting
     /// ends it with exit code 1 and one line per problem on stderr, naming the key, and no stack trace;
     /// hosted by another program (a test host) the exception goes to that program, before any host starts.
     /// </summary>
-    public static async Task<int> RunGatewayAsync(this WebApplication app)
+    /// <returns>The exit code when the gateway must not start, else null.</returns>
+    public static int? CheckSettings(this WebApplication app)
     {
         try
         {
@@ -25,14 +26,13 @@ internal static class StartupFailures
         {
             foreach (var problem in Problems(e).Distinct(StringComparer.Ordinal))
             {
-                await Console.Error.WriteLineAsync(problem);
+                Console.Error.WriteLine(problem);
             }
 
             return 1;
         }
 
-        await app.RunAsync();
-        return 0;
+        return null;
     }
 
     private static IEnumerable<string> Problems(Exception error) => error switch
