@@ -75,7 +75,7 @@ public sealed class FullDuplexTests
         using var cluster = new EmbeddedKafkaCluster(1);
         var topic = TestTopics.Fresh();
         cluster.CreateTopic(topic, 1, 1);
-        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Produce__MaxBodyBytes"] = "65536" });
+        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Produce__MaxBodyBytes"] = "65536", [OpaquePin] = "false" });
         await using var stream = await ChunkedRequest.OpenAsync(gateway.Port, RestV3.Records(topic));
         var data = new string('x', 1000);
 
