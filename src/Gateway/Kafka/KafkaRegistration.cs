@@ -6,7 +6,7 @@ namespace Gateway.Kafka;
 
 internal static class KafkaRegistration
 {
-    /// <summary>The Kafka connection (configured or embedded), the one producer and cluster metadata.</summary>
+    /// <summary>The Kafka connection (configured or embedded), the record producer, cluster metadata and the state topics' clients.</summary>
     public static IServiceCollection AddKafka(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<KafkaOptions, KafkaOptionsValidator>(configuration, KafkaOptions.Section);
@@ -16,6 +16,7 @@ internal static class KafkaRegistration
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
         services.AddSingleton<TopicReaders>();
+        services.AddSingleton<StateTopicWriter>();
         services.AddHostedService<KafkaStartup>();
         services.AddKafkaSecurity();
         return services;

@@ -8,22 +8,31 @@ namespace Gateway.Kafka;
 internal sealed partial class RecordProducer : IRecordProducer, IDisposable
 {
     private readonly IProducer<byte[]?, byte[]?> _producer;
-    private readonly ILogger<RecordProducer> _logger;
+    private readonly ILogger _logger;
     private readonly TimeSpan _flushTimeout;
     private int _disposed;
 
     public RecordProducer(
         KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, ILogger<RecordProducer> logger)
+        : this(ProducerSettings.Build(options.Value, connection.BootstrapServers), options.Value, services, logger, recordStatistics: true)
+    {
+    }
+
+    private RecordProducer(ProducerConfig config, KafkaOptions options, IServiceProvider services, ILogger logger, bool recordStatistics)
     {
         _logger = logger;
-        _flushTimeout = TimeSpan.FromMilliseconds(options.Value.DeliveryTimeoutMs);
+        _flushTimeout = TimeSpan.FromMilliseconds(options.DeliveryTimeoutMs);
         try
         {
-            var builder = new ProducerBuilder<byte[]?, byte[]?>(ProducerSettings.Build(options.Value, connection.BootstrapServers))
+            var builder = new ProducerBuilder<byte[]?, byte[]?>(config)
                 .SetLogHandler((_, message) => LogLibrdkafka(logger, message.Level.ToString(), message.Facility, message.Message))
-                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason))
-                .SetStatisticsHandler((_, statistics) => KafkaStatistics.Record(statistics));
-            if (options.Value.Security.Mode == KafkaSecurityMode.AwsMskIam)
+                .SetErrorHandler((_, error) => LogClientError(logger, error.Code.ToString(), error.Reason));
+            if (recordStatistics)
+            {
+                builder.SetStatisticsHandler((_, statistics) => KafkaStatistics.Record(statistics));
+            }
+
+            if (options.Security.Mode == KafkaSecurityMode.AwsMskIam)
             {
                 builder.SetOAuthBearerTokenRefreshHandler(services.GetRequiredService<MskIamTokenRefresher>().Refresh);
             }
@@ -33,9 +42,13 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         catch (Exception e) when (e is ArgumentException or KafkaException)
         {
             throw new InvalidOperationException(
-                $"librdkafka refused the producer settings; check Kafka:Producer ({string.Join(", ", options.Value.Producer.Keys)}): {e.Message}", e);
+                $"librdkafka refused the producer settings; check Kafka:Producer ({string.Join(", ", options.Producer.Keys)}): {e.Message}", e);
         }
     }
+
+    /// <summary>A second producer with the same settings, for writes to the gateway's own state topics (<see cref="StateTopicWriter"/>).</summary>
+    public static RecordProducer ForStateTopics(KafkaConnection connection, KafkaOptions options, IServiceProvider services, ILogger logger) =>
+        new(ProducerSettings.BuildForStateTopics(options, connection.BootstrapServers), options, services, logger, recordStatistics: false);
 
     /// <summary>The librdkafka handle, for clients that share the producer's connections.</summary>
     public Handle Handle => _producer.Handle;

@@ -18,6 +18,7 @@ internal sealed class RegistryState
     private readonly Dictionary<(string Subject, int Version), long> _lastRecord = [];
     private readonly Dictionary<long, SchemaOutcome> _outcomes = [];
     private readonly Queue<long> _outcomeOrder = new();
+    private long _nextOffset;
 
     /// <summary>The global level set through <c>PUT /config</c>; null when none was set.</summary>
     public CompatibilityLevel? GlobalLevel { get; private set; }
@@ -27,8 +28,18 @@ internal sealed class RegistryState
 
     public int SchemaCount => _byId.Count;
 
+    /// <summary>
+    /// Applies the record at <paramref name="offset"/>. One at an offset before the last applied is ignored: it was
+    /// applied already (a writer applies its own record once Kafka has acknowledged it, and the reader meets it again).
+    /// </summary>
     public void Apply(long offset, RegistryRecord record)
     {
+        if (offset < _nextOffset)
+        {
+            return;
+        }
+
+        _nextOffset = offset + 1;
         switch (record)
         {
             case SchemaRecord { Value: null } tombstone:

@@ -1,0 +1,41 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Kafka;
+
+/// <summary>
+/// Writes to the topics the gateway keeps its own state in (the schema registry's), on connections of their own: a
+/// producer with the record producer's settings (acks=all, idempotent, same cluster and security) that sends each
+/// write at once, since a caller waits for it, instead of lingering for a batch or queueing behind record traffic;
+/// and end offsets asked over the same connections, where no fetch waits for new records ahead of the answer.
+/// </summary>
+internal sealed class StateTopicWriter : IRecordProducer, IDisposable
+{
+    private readonly RecordProducer _producer;
+    private readonly IAdminClient _admin;
+
+    public StateTopicWriter(KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, ILogger<StateTopicWriter> logger)
+    {
+        _producer = RecordProducer.ForStateTopics(connection, options.Value, services, logger);
+        _admin = new DependentAdminClientBuilder(_producer.Handle).Build();
+    }
+
+    public Task<DeliveryOutcome[]> ProduceAsync(string topic, IReadOnlyList<ProduceRecord> records) => _producer.ProduceAsync(topic, records);
+
+    /// <summary>The partition's end offset (its high watermark): every acknowledged record is before it.</summary>
+    /// <exception cref="KafkaException">The cluster did not answer in time, or answered with an error.</exception>
+    public async Task<long> EndOffsetAsync(TopicPartition partition, TimeSpan timeout)
+    {
+        var answer = await _admin.ListOffsetsAsync(
+            [new TopicPartitionOffsetSpec { TopicPartition = partition, OffsetSpec = OffsetSpec.Latest() }],
+            new ListOffsetsOptions { RequestTimeout = timeout });
+        return answer.ResultInfos[0].TopicPartitionOffsetError.Offset.Value;
+    }
+
+    public void Dispose()
+    {
+        _admin.Dispose();
+        _producer.Dispose();
+    }
+}
