@@ -108,4 +108,53 @@ internal static partial class ErrorCatalog
 
     public static GatewayError Unexpected() =>
         new(500, 500, "Internal Server Error");
+
+    public static GatewayError ConsumerInstanceNotFound() =>
+        new(404, 40403, "Consumer instance not found.");
+
+    public static GatewayError ConsumerAlreadyExists() =>
+        new(409, 40902, "Consumer with specified consumer ID already exists in the specified consumer group.");
+
+    public static GatewayError IllegalState(string detail) =>
+        new(409, 40903, $"Illegal state: {detail}");
+
+    public static GatewayError ConsumerFormatMismatch() =>
+        new(406, 40601, "The requested embedded data format does not match the deserializer for this consumer instance");
+
+    public static GatewayError InvalidConsumerConfig(string detail) =>
+        new(422, 42204, $"Invalid consumer configuration: {detail}");
+
+    public static GatewayError InvalidConsumerConfigConstraint(string detail) =>
+        new(422, 40001, $"Invalid consumer configuration. It does not abide by the constraints: {detail}");
+
+    public static GatewayError InvalidFormatType() =>
+        new(422, 422, "Invalid format type.");
+
+    public static GatewayError InvalidInstanceName(string name, string problem) =>
+        new(422, 422, $"Invalid consumer instance name '{name}': {problem}.");
+
+    public static GatewayError InvalidField(string field, string problem) =>
+        new(422, 422, $"{field} {problem}.");
+
+    public static GatewayError CommittedOffsetsWithoutBody() =>
+        new(404, 40402, "Partition not found.");
+
+    public static GatewayError UndecodableRecord(string topic, int partition, long offset, string format, string problem) =>
+        new(408, 40801, $"The record at topic {topic} partition {partition} offset {offset} cannot be shown in the {format} format: {problem}. Seek past it (POST positions with offset {offset + 1}) to read on.");
+
+    public static GatewayError TooManyConsumers(int limit) =>
+        new(429, 429, $"This gateway holds its limit of {limit} consumer instances (Consumers:MaxInstances); delete unused ones or retry after the Retry-After interval.") { RetryAfterSeconds = 5 };
+
+    public static GatewayError InvalidQueryParameter(string name, string value, string expected) =>
+        new(400, 400, $"Query parameter {name} '{value}' must be {expected}.");
+
+    public static GatewayError InvalidTopicPattern(string pattern, string problem) =>
+        new(400, 400, $"topic_pattern '{pattern}' is not a valid regular expression: {problem}");
+
+    /// <summary>Kafka refused a consumer operation: kafka-rest's 40101, 40301, 50003 or 50002 for the client error code.</summary>
+    public static GatewayError KafkaFailure(int code, string reason) =>
+        new(code switch { 40101 => 401, 40301 => 403, _ => 500 }, code, reason) { RetryAfterSeconds = code == 50003 ? 1 : null };
+
+    public static GatewayError PeerUnreachable(string problem) =>
+        new(502, 50201, $"The gateway instance that owns this consumer instance did not answer: {problem}") { RetryAfterSeconds = 1 };
 }

@@ -8,4 +8,11 @@ internal static class ErrorResponses
         builder.WithMetadata(statuses
             .Select(status => new ProducesResponseTypeMetadata(status, typeof(ErrorDocument), [MediaTypes.KafkaV2Json]))
             .ToArray<object>());
+
+    /// <summary>Documents error answers in kafka-rest v3's media type, <c>application/json</c>.</summary>
+    public static TBuilder ProducesJsonErrors<TBuilder>(this TBuilder builder, params int[] statuses)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(statuses
+            .Select(status => new ProducesResponseTypeMetadata(status, typeof(ErrorDocument), [MediaTypes.Json]))
+            .ToArray<object>());
 }

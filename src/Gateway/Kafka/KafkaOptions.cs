@@ -33,6 +33,9 @@ public sealed class KafkaOptions
     /// <summary>Any librdkafka producer property, for example <c>linger.ms</c>; applied last.</summary>
     public Dictionary<string, string> Producer { get; set; } = [];
 
+    /// <summary>Any librdkafka consumer property for v2 consumer instances, for example <c>fetch.max.bytes</c>; applied before the gateway's own.</summary>
+    public Dictionary<string, string> Consumer { get; set; } = [];
+
     /// <summary>Authentication and TLS towards Kafka.</summary>
     public Security.KafkaSecurityOptions Security { get; set; } = new();
 

@@ -9,6 +9,9 @@ internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
     private static readonly string[] ReservedProducerKeys =
         ["bootstrap.servers", "acks", "enable.idempotence", "security.protocol", "sasl.mechanism", "sasl.username", "sasl.password"];
 
+    private static readonly string[] ReservedConsumerKeys =
+        ["bootstrap.servers", "group.id", "enable.auto.offset.store", "security.protocol", "sasl.mechanism", "sasl.username", "sasl.password"];
+
     public KafkaOptionsValidator()
     {
         RuleFor(o => o.BootstrapServers)
@@ -32,6 +35,9 @@ internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
         RuleForEach(o => o.Producer.Keys)
             .Must(k => !ReservedProducerKeys.Contains(k, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, key) => $"Kafka:Producer:{key} is fixed by the gateway (acks=all, idempotence on) or set elsewhere (Kafka:BootstrapServers, Kafka:Security).");
+        RuleForEach(o => o.Consumer.Keys)
+            .Must(k => !ReservedConsumerKeys.Contains(k, StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, key) => $"Kafka:Consumer:{key} is set by the gateway for each consumer instance or set elsewhere (Kafka:BootstrapServers, Kafka:Security).");
     }
 
     private static bool BeHostPortList(string servers) =>

@@ -1,5 +1,6 @@
 using Gateway.Settings;
 using Gateway.Kafka.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Kafka;
@@ -15,6 +16,9 @@ internal static class KafkaRegistration
         services.AddSingleton<RecordProducer>();
         services.AddSingleton<IRecordProducer>(sp => sp.GetRequiredService<RecordProducer>());
         services.AddSingleton<ClusterMetadata>();
+        services.AddSingleton<ConsumerClients>();
+        services.TryAddSingleton<IConsumerGroupDirectory, NoConsumerGroups>();
+        services.AddSingleton<ClusterAdmin>();
         services.AddSingleton<TopicReaders>();
         services.AddSingleton<StateTopicWriter>();
         services.AddHostedService<KafkaStartup>();

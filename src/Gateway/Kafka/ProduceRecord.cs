@@ -8,4 +8,7 @@ internal readonly record struct ProduceRecord(byte[]? Key, byte[]? Value, int? P
 {
     /// <summary>Kafka record headers the gateway adds (dead-letter reasons); none for client records.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>>? Headers { get; init; }
+
+    /// <summary>The record's create time when the client gives one (v3 <c>timestamp</c>); otherwise the producer's clock.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
 }

@@ -23,7 +23,7 @@ internal static class RecordErrorCodes
             or ErrorCode.Local_QueueFull or ErrorCode.RequestTimedOut or ErrorCode.NotLeaderForPartition
             or ErrorCode.LeaderNotAvailable or ErrorCode.NotEnoughReplicas or ErrorCode.NotEnoughReplicasAfterAppend
             or ErrorCode.NetworkException or ErrorCode.BrokerNotAvailable or ErrorCode.UnknownTopicOrPart
-            or ErrorCode.KafkaStorageError or ErrorCode.NotController => Retriable,
+            or ErrorCode.KafkaStorageError or ErrorCode.NotController or ErrorCode.RebalanceInProgress => Retriable,
         _ => NotRetriable,
     };
 

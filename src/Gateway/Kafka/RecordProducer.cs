@@ -66,6 +66,11 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
             var record = records[i];
             var index = i;
             var message = new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value };
+            if (record.Timestamp is { } timestamp)
+            {
+                message.Timestamp = new Timestamp(timestamp);
+            }
+
             if (record.Headers is { } headers)
             {
                 message.Headers = [];

@@ -30,6 +30,11 @@ internal sealed class GatewayMetrics
         "gateway_produce_duration_seconds", "From handing a request's records to Kafka until Kafka answered for all of them.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
 
+    private static readonly Counter V3Records = Metrics.CreateCounter(
+        "gateway_v3_records_total", "v3 produce records answered, by endpoint (stream, batch) and per-record error code (200 when Kafka has it).",
+        "endpoint", "code");
+
+    private readonly ConcurrentDictionary<string, byte> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _topics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _fields = new(StringComparer.Ordinal);
 
@@ -66,6 +71,9 @@ internal sealed class GatewayMetrics
         var label = string.Join('/', segments);
         return label.Length <= MaxFieldLabelLength ? label : string.Concat(label.AsSpan(0, MaxFieldLabelLength - 3), "...");
     }
+
+    public void V3Answered(string endpoint, int code) =>
+        V3Records.WithLabels(endpoint, Bounded(_codes, code.ToString(System.Globalization.CultureInfo.InvariantCulture))).Inc();
 
     public static void ProduceTook(TimeSpan elapsed) => ProduceDuration.Observe(elapsed.TotalSeconds);
 

@@ -38,6 +38,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private CapturedLogs? _logs;
     private IAwsCredentialSource? _credentials;
+    private Action<IServiceCollection>? _services;
 
     public GatewayFactory()
         : this(new Dictionary<string, string?>())
@@ -86,6 +87,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Services registered over the gateway's own, e.g. a consumer group directory for admin tests.</summary>
+    internal GatewayFactory WithServices(Action<IServiceCollection> services)
+    {
+        _services = services;
+        return this;
+    }
+
     /// <summary>
     /// Builds one host at a time: the test host finds the app's host through a process-wide diagnostic
     /// listener, so two factories building at once could each catch the other's host.
@@ -118,6 +126,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         if (_credentials is { } credentials)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(credentials));
+        }
+
+        if (_services is { } more)
+        {
+            builder.ConfigureTestServices(more);
         }
     }
 }

@@ -51,7 +51,8 @@ public sealed class GatewayProcess : IDisposable
         start.Environment["Security__AllowAnonymousWithExternalKafka"] = "true";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            // "{port}" stands for the port this process listens on, e.g. in Cluster__AdvertisedUrl.
+            start.Environment[key] = value.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         if (settings?.Keys.Any(k => k.StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal)) == true)
@@ -68,6 +69,13 @@ public sealed class GatewayProcess : IDisposable
         process.BeginErrorReadLine();
         await gateway.WaitUntilServingAsync();
         return gateway;
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), as a crashed or lost machine would.</summary>
+    public void Kill()
+    {
+        Process.Kill(entireProcessTree: true);
+        Process.WaitForExit(10_000);
     }
 
     /// <summary>A free loopback port, e.g. for a second listener.</summary>

@@ -59,7 +59,7 @@ public static class KafkaReader
             var p = result.Partition.Value;
             records.Add(new StoredRecord(p, result.Offset.Value, result.Message.Key, result.Message.Value)
             {
-                Headers = (result.Message.Headers ?? []).ToDictionary(h => h.Key, h => System.Text.Encoding.UTF8.GetString(h.GetValueBytes())),
+                Headers = (result.Message.Headers ?? []).ToDictionary(h => h.Key, h => h.GetValueBytes() is { } value ? System.Text.Encoding.UTF8.GetString(value) : null!),
             });
             if (ends.TryGetValue(p, out var end) && result.Offset.Value >= end - 1)
             {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using Gateway.Http;
@@ -205,33 +204,8 @@ internal static class ProduceRequestParser
             return ErrorCatalog.NotBase64(field, Encoding.UTF8.GetString(scratch.WrittenSpan));
         }
 
-        data = DecodeBase64(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+        data = Base64Data.Decode(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
         return data is null ? ErrorCatalog.InvalidBase64(field, Shorten(reader.GetString()!)) : null;
-    }
-
-    /// <summary>Standard base64 (RFC 4648), padding optional, no whitespace, as kafka-rest's Guava decoder.</summary>
-    private static byte[]? DecodeBase64(ReadOnlySpan<byte> text)
-    {
-        if (text.Length % 4 == 1)
-        {
-            return null;
-        }
-
-        var padding = (4 - (text.Length % 4)) % 4;
-        var padded = ArrayPool<byte>.Shared.Rent(text.Length + padding);
-        try
-        {
-            text.CopyTo(padded);
-            padded.AsSpan(text.Length, padding).Fill((byte)'=');
-            var input = padded.AsSpan(0, text.Length + padding);
-            var output = new byte[Base64.GetMaxDecodedFromUtf8Length(input.Length)];
-            var status = Base64.DecodeFromUtf8(input, output, out var consumed, out var written);
-            return status == OperationStatus.Done && consumed == input.Length ? output.AsSpan(0, written).ToArray() : null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(padded);
-        }
     }
 
     private static string Shorten(string text) => text.Length <= 64 ? $"\"{text}\"" : $"\"{text[..64]}...\"";
