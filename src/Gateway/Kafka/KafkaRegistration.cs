@@ -21,7 +21,7 @@ internal static class KafkaRegistration
         services.AddSingleton<ClusterAdmin>();
         services.AddSingleton<TopicReaders>();
         services.AddSingleton<StateTopicWriter>();
-        services.AddHostedService<KafkaStartup>();
+        services.AddSingleton<IStartupCheck, KafkaStartup>();
         services.AddKafkaSecurity();
         return services;
     }
@@ -44,5 +44,6 @@ internal static class KafkaRegistration
         });
         services.AddSingleton<MskIamTokenProvider>();
         services.AddSingleton<MskIamTokenRefresher>();
+        services.AddSingleton<RefusalLog>();
     }
 }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using Gateway.Kafka.Security;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Kafka;
@@ -13,13 +14,17 @@ namespace Gateway.Kafka;
 internal sealed class StateTopicWriter : IRecordProducer, IDisposable
 {
     private readonly RecordProducer _producer;
-    private readonly IAdminClient _admin;
+    private readonly Lock _adminLock = new();
+    private (Handle Handle, IAdminClient Client)? _admin;
 
-    public StateTopicWriter(KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, ILogger<StateTopicWriter> logger)
+    public StateTopicWriter(
+        KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, TimeProvider time, RefusalLog refusals,
+        ILogger<StateTopicWriter> logger)
     {
-        _producer = RecordProducer.ForStateTopics(connection, options.Value, services, logger);
-        _admin = new DependentAdminClientBuilder(_producer.Handle).Build();
+        _producer = RecordProducer.ForStateTopics(connection, options.Value, services, time, refusals, logger);
     }
+
+    public string? Problem => _producer.Problem;
 
     public Task<DeliveryOutcome[]> ProduceAsync(string topic, IReadOnlyList<ProduceRecord> records) => _producer.ProduceAsync(topic, records);
 
@@ -27,7 +32,7 @@ internal sealed class StateTopicWriter : IRecordProducer, IDisposable
     /// <exception cref="KafkaException">The cluster did not answer in time, or answered with an error.</exception>
     public async Task<long> EndOffsetAsync(TopicPartition partition, TimeSpan timeout)
     {
-        var answer = await _admin.ListOffsetsAsync(
+        var answer = await Admin().ListOffsetsAsync(
             [new TopicPartitionOffsetSpec { TopicPartition = partition, OffsetSpec = OffsetSpec.Latest() }],
             new ListOffsetsOptions { RequestTimeout = timeout });
         return answer.ResultInfos[0].TopicPartitionOffsetError.Offset.Value;
@@ -35,7 +40,28 @@ internal sealed class StateTopicWriter : IRecordProducer, IDisposable
 
     public void Dispose()
     {
-        _admin.Dispose();
+        lock (_adminLock)
+        {
+            _admin?.Client.Dispose();
+        }
+
         _producer.Dispose();
+    }
+
+    /// <summary>An admin client on the current producer's connections, made anew when a fatal error replaced the producer.</summary>
+    private IAdminClient Admin()
+    {
+        var handle = _producer.Handle;
+        lock (_adminLock)
+        {
+            if (_admin is not { } admin || !ReferenceEquals(admin.Handle, handle))
+            {
+                _admin?.Client.Dispose();
+                admin = (handle, new DependentAdminClientBuilder(handle).Build());
+                _admin = admin;
+            }
+
+            return admin.Client;
+        }
     }
 }

@@ -10,6 +10,25 @@ namespace Gateway.Reliability;
 internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, TimeProvider time)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>Longest key accepted, as the IETF Idempotency-Key draft's common practice.</summary>
+    public const int MaxKeyLength = 255;
+
+    /// <summary>Why a key is not usable, or null.</summary>
+    public static string? Problem(string key) =>
+        key.Length is 0 or > MaxKeyLength ? $"it must be 1 to {MaxKeyLength} characters; this one has {key.Length}" : null;
+
+    /// <summary>
+    /// A request's identity under its key: topic, path partition, embedded format, validation mode and the
+    /// body's bytes. The same bytes as json and as binary store different records, so they differ.
+    /// </summary>
+    public static byte[] Fingerprint(string topic, int? partition, string format, string mode, ReadOnlySpan<byte> body)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{topic}\n{partition}\n{format}\n{mode}\n"));
+        hash.AppendData(body);
+        return hash.GetHashAndReset();
+    }
     private readonly ReliabilityOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 

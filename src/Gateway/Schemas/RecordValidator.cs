@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Gateway.Http;
 
 namespace Gateway.Schemas;
@@ -22,14 +23,30 @@ internal sealed class RecordValidator(List<SchemaViolation> violations, int limi
         _recordFailed = false;
         _record = record;
         _path.Clear();
+        // Values of the json format are already checked JSON; binary payloads are whatever the client sent.
+        if (!Utf8.IsValid(value))
+        {
+            Add("json", "the value is not JSON: it is not valid UTF-8 text.");
+            return false;
+        }
+
         var reader = new Utf8JsonReader(value);
         try
         {
             reader.Read();
             Check(ref reader, schema);
+            if (reader.Read())
+            {
+                Add("json", "the value is not JSON: content follows the first value.");
+            }
         }
         catch (JsonException e)
         {
+            Add("json", $"the value is not JSON: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string escape that is not Unicode text, such as a lone surrogate.
             Add("json", $"the value is not JSON: {e.Message}");
         }
 

@@ -16,10 +16,10 @@ internal sealed class SchemaCheck(SchemaBinding binding, List<SchemaViolation> v
 
     public IReadOnlyList<SchemaViolation> ViolationsOf(int record) => violations.Where(v => v.Record == record).ToArray();
 
-    /// <summary>Checks every record's value; binary values only when the binding declares them JSON.</summary>
+    /// <summary>Checks every record's value, in either format, unless the binding lets binary payloads through.</summary>
     public static SchemaCheck? Run(SchemaBinding binding, EmbeddedFormat format, IReadOnlyList<ProduceRecord> records, int maxErrors)
     {
-        if (format == EmbeddedFormat.Binary && !binding.BinaryPayloadIsJson)
+        if (format == EmbeddedFormat.Binary && !binding.ValidatesBinaryPayloads)
         {
             return null;
         }

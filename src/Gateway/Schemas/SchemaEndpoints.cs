@@ -33,7 +33,7 @@ internal static class SchemaEndpoints
                     Pattern = b.IsExact ? null : b.Covers,
                     Schema = b.SchemaFile,
                     DeadLetterTopic = b.DeadLetterTopic,
-                    BinaryPayloadIsJson = b.BinaryPayloadIsJson,
+                    ValidateBinaryPayloads = b.ValidatesBinaryPayloads,
                 }).ToArray()),
             KafkaRestJson.Context.SchemaBindingsResponse);
 

@@ -77,21 +77,29 @@ public sealed class HostileInputTests(HostileInputTests.RealGateway gateway) : I
         await AssertStillServingAndNothingProducedAsync();
     }
 
-    [Fact]
-    public async Task InvalidUtf8_Is400()
+    [Theory]
+    [InlineData("{\"records\":[{\"value\":\"a~\"}]}", "application/vnd.kafka.json.v2+json")]
+    [InlineData("{\"records\":[{\"value\":1}],\"a~\":1}", "application/vnd.kafka.json.v2+json")]
+    [InlineData("{\"records\":[{\"a~\":1}]}", "application/vnd.kafka.json.v2+json")]
+    [InlineData("{\"records\":[{\"value\":\"a~\"}]}", "application/vnd.kafka.binary.v2+json")]
+    [InlineData("{\"records\":[{\"key\":\"a~\",\"value\":\"AAEC\"}]}", "application/vnd.kafka.binary.v2+json")]
+    public async Task InvalidUtf8_AnywhereInTheBody_Is400InTheEnvelope(string template, string contentType)
     {
         using var socket = await ConnectAsync();
-        byte[] body = [.. "{\"records\":[{\"value\":\"a"u8, 0xC3, 0x28, .. "\"}]}"u8];
-        await socket.SendAsync(Encoding.ASCII.GetBytes(Head(_topic, body.Length)));
+        var at = template.IndexOf('~', StringComparison.Ordinal);
+        byte[] body = [.. Encoding.ASCII.GetBytes(template[..at]), 0xC3, 0x28, .. Encoding.ASCII.GetBytes(template[(at + 1)..])];
+        await socket.SendAsync(Encoding.ASCII.GetBytes(Head(_topic, body.Length).Replace("application/vnd.kafka.json.v2+json", contentType, StringComparison.Ordinal)));
         await socket.SendAsync(body);
 
-        Assert.StartsWith("HTTP/1.1 400", await ReadAnswerAsync(socket, TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+        var answer = await ReadAnswerAsync(socket, TimeSpan.FromSeconds(20));
+        Assert.True(answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), answer);
+        Assert.Contains("\"error_code\":400", answer, StringComparison.Ordinal);
         await AssertStillServingAndNothingProducedAsync();
     }
 
     [Theory]
     [InlineData("a%20b", "400")]
-    [InlineData("%2e%2e", "405")]
+    [InlineData("%2e%2e", "415")]
     [InlineData("a%2Fb", "400")]
     [InlineData("caf%C3%A9", "400")]
     [InlineData("..%2F..%2Fetc", "400")]

@@ -20,7 +20,7 @@ internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetad
         var response = httpContext.Response;
         response.StatusCode = RecordErrorCodes.StatusFor(Result.Outcomes);
         response.ContentType = MediaTypes.KafkaV2Json;
-        if (Result.Outcomes.Any(o => o.Error is { } error && RecordErrorCodes.For(error) == RecordErrorCodes.Retriable))
+        if (Result.Outcomes.Any(o => o.Error is not null && RecordErrorCodes.For(o) == RecordErrorCodes.Retriable))
         {
             // Some records can be sent again: say when, as a 503 would.
             response.Headers.RetryAfter = "1";
@@ -52,7 +52,7 @@ internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetad
 
     /// <summary>kafka-rest's partition offset fields: where a record was stored, or its error code and why.</summary>
     public static PartitionOffset Offset(DeliveryOutcome outcome) => outcome.Error is { } error
-        ? new PartitionOffset(null, null, RecordErrorCodes.For(error), error.Reason)
+        ? new PartitionOffset(null, null, RecordErrorCodes.For(outcome), error.Reason)
         : new PartitionOffset(outcome.Partition, outcome.Offset, null, null);
 
     public static DeadLetterOffset DeadLetter(string topic, DeliveryOutcome outcome)
