@@ -73,6 +73,9 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     /// <summary>The current producer's client name; a new producer has a new one.</summary>
     public string Name => _current.Producer.Name;
 
+    /// <summary>The current producer's client name and handle, read from the same producer.</summary>
+    public (string Name, Handle Handle) Client => _current.Producer is var producer ? (producer.Name, producer.Handle) : default;
+
     /// <summary>Why records cannot be produced right now, or null when they can.</summary>
     public string? Problem => _current.Fatal is { } fatal
         ? $"the Kafka producer failed fatally ({fatal}); a new producer is being built, until then produce requests are answered 503."

@@ -15,7 +15,7 @@ internal sealed class StateTopicWriter : IRecordProducer, IDisposable
 {
     private readonly RecordProducer _producer;
     private readonly Lock _adminLock = new();
-    private (Handle Handle, IAdminClient Client)? _admin;
+    private (string Producer, IAdminClient Client)? _admin;
 
     public StateTopicWriter(
         KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, TimeProvider time, RefusalLog refusals,
@@ -51,13 +51,14 @@ internal sealed class StateTopicWriter : IRecordProducer, IDisposable
     /// <summary>An admin client on the current producer's connections, made anew when a fatal error replaced the producer.</summary>
     private IAdminClient Admin()
     {
-        var handle = _producer.Handle;
+        // By the client's name, unique to each librdkafka client: Handle is a new wrapper object on every read.
+        var (producer, handle) = _producer.Client;
         lock (_adminLock)
         {
-            if (_admin is not { } admin || !ReferenceEquals(admin.Handle, handle))
+            if (_admin is not { } admin || admin.Producer != producer)
             {
                 _admin?.Client.Dispose();
-                admin = (handle, new DependentAdminClientBuilder(handle).Build());
+                admin = (producer, new DependentAdminClientBuilder(handle).Build());
                 _admin = admin;
             }
 
