@@ -17,6 +17,8 @@ namespace Gateway.Produce.V2;
 internal sealed class ProduceHandler(
     RecordFlow flow,
     TopicSchemas schemas,
+    SchemaProduce schemaProduce,
+    SubjectBindings subjects,
     IdempotencyKeys idempotency,
     IOptions<ProduceOptions> options,
     IOptions<ReliabilityOptions> reliability,
@@ -72,9 +74,10 @@ internal sealed class ProduceHandler(
         }
 
         byte[]? requestHash;
+        SchemaFields schemaFields;
         using (body)
         {
-            if (ProduceRequestParser.Parse(body!.Span, format, records) is { } parseError)
+            if (ProduceRequestParser.Parse(body!.Span, format, records, out schemaFields) is { } parseError)
             {
                 return new ErrorResult(parseError);
             }
@@ -87,15 +90,20 @@ internal sealed class ProduceHandler(
             TraceHeaders.Apply(records, trace);
         }
 
-        var produce = new ProduceRequest(topic, pathPartition, format, mode, binding, records);
+        var (produce, schemaIds, schemaError) = await WithSchemasAsync(request, new ProduceRequest(topic, pathPartition, format, mode, binding, records), schemaFields);
+        if (schemaError is not null)
+        {
+            return new ErrorResult(schemaError);
+        }
+
         var key = request.Headers[IdempotencyKeys.Header].ToString();
         return requestHash is null
-            ? await AnswerAsync(Answer(produce, await flow.StartAsync(produce)), deadline, deadlineMs)
-            : await AnswerOnceAsync(produce, key, requestHash, deadline, deadlineMs);
+            ? await AnswerAsync(Answer(produce, schemaIds, await flow.StartAsync(produce)), deadline, deadlineMs)
+            : await AnswerOnceAsync(produce, schemaIds, key, requestHash, deadline, deadlineMs);
     }
 
     /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
-    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, SchemaIds schemaIds, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
     {
         var scope = $"{produce.Topic}/{produce.PathPartition}";
         var claim = idempotency.Claim(scope, key, requestHash);
@@ -109,7 +117,7 @@ internal sealed class ProduceHandler(
             return await AnswerAsync(claim.Entry.Answer, deadline, deadlineMs);
         }
 
-        var answer = Answer(produce, await flow.StartAsync(produce));
+        var answer = Answer(produce, schemaIds, await flow.StartAsync(produce));
         if (answer.IsCompleted)
         {
             idempotency.Abandon(scope, key, claim, answer.Result);
@@ -124,13 +132,44 @@ internal sealed class ProduceHandler(
     }
 
     /// <summary>The v2 answer to how the request left the flow: at once when nothing was produced, else when Kafka has answered.</summary>
-    private static Task<IResult> Answer(ProduceRequest request, FlowStart start) => start switch
+    private static Task<IResult> Answer(ProduceRequest request, SchemaIds schemaIds, FlowStart start) => start switch
     {
         { Refusal: { } error } => Task.FromResult<IResult>(new ErrorResult(error)),
         { Rejection: { } check } => Task.FromResult<IResult>(new SchemaMismatchResult(request.Topic, check, request.Records.Count, start.RejectionDeadLetters)),
-        _ => start.Pending!.ContinueWith(done => (IResult)new ProduceResult(done.Result), CancellationToken.None,
+        _ => start.Pending!.ContinueWith(done => (IResult)new ProduceResult(done.Result, schemaIds.Key, schemaIds.Value), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
     };
+
+    /// <summary>
+    /// Schema formats: records written under their schemas, nothing left for the binding to check. json and binary on
+    /// a topic bound to a subject: a <c>value_schema_id</c> the binding does not allow is refused, and the values are
+    /// checked against the subject's schema. Anything else goes on as it came.
+    /// </summary>
+    private async ValueTask<(ProduceRequest Produce, SchemaIds Ids, GatewayError? Error)> WithSchemasAsync(HttpRequest http, ProduceRequest produce, SchemaFields fields)
+    {
+        if (produce.Format.UsesSchemas())
+        {
+            var caller = http.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller;
+            var (keyId, valueId, error) = await schemaProduce.SerializeAsync(produce.Topic, produce.Format, produce.Binding, fields, produce.Records, caller);
+            return (produce with { Binding = null }, new SchemaIds(keyId, valueId), error);
+        }
+
+        if (produce.Binding is not { IsSubjectBound: true } binding || !SchemaCheck.Checks(binding, produce.Format))
+        {
+            return (produce, default, null);
+        }
+
+        if (fields.ValueSchemaId is { } id && await subjects.CheckIdAsync(binding, produce.Topic, id) is { } refused)
+        {
+            return (produce, default, refused);
+        }
+
+        var (schema, schemaError) = await subjects.ValueSchemaAsync(binding, produce.Topic);
+        return (produce with { Schema = schema }, default, schemaError);
+    }
+
+    /// <summary>The ids of the key and value schemas a request's records were written under, for the answer.</summary>
+    private readonly record struct SchemaIds(int? Key, int? Value);
 
     private static async Task<IResult> AnswerAsync(Task<IResult> pending, TimeSpan deadline, int deadlineMs)
     {
