@@ -20,6 +20,7 @@ ENV ASPNETCORE_URLS=http://+:8082 \
     DOTNET_RUNNING_IN_CONTAINER=true
 EXPOSE 8082
 USER 1654
+# Liveness, not readiness: a Kafka outage must not get healthy gateways replaced; load balancers ask /health/ready.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["dotnet", "/app/Gateway.dll", "--health-check", "http://127.0.0.1:8082/health/ready"]
+    CMD ["dotnet", "/app/Gateway.dll", "--health-check", "http://127.0.0.1:8082/health/live"]
 ENTRYPOINT ["dotnet", "/app/Gateway.dll"]

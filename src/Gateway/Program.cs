@@ -34,11 +34,16 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddGatewayOpenApi();
 
 var app = builder.Build();
+if (app.CheckSettings() is { } exitCode)
+{
+    return exitCode;
+}
+
 app.UseKnownMethodsOnly();
 app.UseKafkaRestErrors();
+app.UseObservability();
 app.UseClientSecurity();
 app.UseBodyAdmission();
-app.UseObservability();
 app.MapGatewayOpenApi();
 app.MapRoot();
 app.MapHealth();

@@ -28,11 +28,15 @@ internal static partial class HealthEndpoints
     }
 
     private static async Task<KafkaJsonResult<HealthResponse>> ReadyAsync(
-        HttpContext context, ClusterMetadata metadata, KafkaAuthStatus auth, [FromServices] IEnumerable<IReadinessCheck> checks, ILoggerFactory logs)
+        HttpContext context, ClusterMetadata metadata, KafkaAuthStatus auth, [FromServices] IEnumerable<IReadinessCheck> checks, ILoggerFactory logs, IRecordProducer producer)
     {
         string? problem = null;
         var brokers = 0;
-        if (!auth.TokenValid)
+        if (producer.Problem is { } producerProblem)
+        {
+            problem = producerProblem;
+        }
+        else if (!auth.TokenValid)
         {
             problem = $"no valid MSK IAM token: {auth.LastFailure ?? "not set yet"}";
         }

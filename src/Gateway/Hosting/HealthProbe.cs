@@ -1,8 +1,8 @@
 namespace Gateway.Hosting;
 
 /// <summary>
-/// <c>Gateway.dll --health-check URL</c>: asks a running gateway's readiness endpoint and exits 0 when it
-/// answers 200, for container health checks in images that have no curl.
+/// <c>Gateway.dll --health-check URL</c>: asks a running gateway (by default its liveness endpoint) and
+/// exits 0 when it answers 200, for container health checks in images that have no curl.
 /// </summary>
 internal static class HealthProbe
 {
@@ -12,7 +12,7 @@ internal static class HealthProbe
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = args.Length > 1 ? args[1] : "http://127.0.0.1:8082/health/ready";
+        var url = args.Length > 1 ? args[1] : "http://127.0.0.1:8082/health/live";
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
         try
         {

@@ -34,6 +34,37 @@ internal static class OpenApi
     public static WebApplication MapRoot(this WebApplication app)
     {
         app.MapGet("/", () => Results.Text("{}", MediaTypes.KafkaV2Json)).ExcludeFromDescription();
+        app.MapPost("/", EchoAsync).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// kafka-rest's <c>POST /</c>, a test that the server reads a request: a JSON object of scalar values
+    /// (or no body) is answered <c>{}</c>; any other JSON is 422, malformed JSON 400.
+    /// </summary>
+    private static async Task<IResult> EchoAsync(HttpRequest request)
+    {
+        if (!ContentNegotiation.AcceptsKafkaAnswer(request.Headers.Accept))
+        {
+            return new ErrorResult(ErrorCatalog.NotAcceptable(request.Headers.Accept));
+        }
+
+        if (request.ContentType is { Length: > 0 } contentType
+            && !(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+                && string.Equals(parsed.MediaType.Value, MediaTypes.KafkaV2Json, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new ErrorResult(ErrorCatalog.UnsupportedMediaType(contentType));
+        }
+
+        var (body, error) = await RequestBody.ReadAsync(request, 1024 * 1024);
+        if (error is not null)
+        {
+            return new ErrorResult(error);
+        }
+
+        using (body)
+        {
+            return EchoMap.Problem(body!.Span) is { } problem ? new ErrorResult(problem) : Results.Text("{}", MediaTypes.KafkaV2Json);
+        }
     }
 }

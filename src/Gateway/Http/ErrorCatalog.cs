@@ -9,6 +9,9 @@ internal static partial class ErrorCatalog
     public static GatewayError MalformedJson(string detail) =>
         new(400, 400, $"Unexpected character or end of input in the request body: {detail}");
 
+    public static GatewayError NotUtf8(string what) =>
+        new(400, 400, $"Malformed request body: {what} is not valid UTF-8 text.");
+
     public static GatewayError WrongType(string field, string expected) =>
         new(400, 400, $"Cannot deserialize value of type `{expected}` for field '{field}'.");
 
@@ -28,8 +31,14 @@ internal static partial class ErrorCatalog
     public static GatewayError TopicNotFound(string topic) =>
         new(404, 40401, $"Topic {topic} not found.");
 
-    public static GatewayError TopicCreationForbidden(string topic) =>
-        new(403, 40301, $"Topic {topic} does not exist and the gateway is not authorized to create it.");
+    public static GatewayError TopicCreationForbidden(string topic, string permission) =>
+        new(403, 40301, $"Topic {topic} does not exist and the gateway is not authorized to create it. {permission}");
+
+    public static GatewayError TopicCreationFailed(string topic, string reason) =>
+        new(503, 50302, $"Topic {topic} does not exist and creating it failed: {reason}") { RetryAfterSeconds = 5 };
+
+    public static GatewayError KafkaRefused(string explanation) =>
+        new(403, 40301, explanation);
 
     public static GatewayError PartitionNotFound(string topic, int partition) =>
         new(404, 40402, $"Partition not found. Topic {topic} has no partition {partition}.");
@@ -76,6 +85,9 @@ internal static partial class ErrorCatalog
     public static GatewayError IdempotencyKeyReused(string key) =>
         new(422, 42230, $"Idempotency-Key '{key}' was already used for a different request within the idempotency window.");
 
+    public static GatewayError BadIdempotencyKey(string problem) =>
+        new(400, 400, $"Idempotency-Key is not usable: {problem}.");
+
     public static GatewayError BadDeadline(string value) =>
         new(400, 400, $"X-Gateway-Deadline-Ms '{value}' must be a whole number of milliseconds from 100 up to the configured Reliability:RequestDeadlineMs.");
 
@@ -102,6 +114,9 @@ internal static partial class ErrorCatalog
 
     public static GatewayError ClusterUnavailable(string detail) =>
         new(503, 50302, $"Kafka is not reachable: {detail}") { RetryAfterSeconds = 5 };
+
+    public static GatewayError ProducerUnavailable(string problem) =>
+        new(503, 50302, $"Kafka is not taking records from this gateway right now: {problem} Nothing of this request was produced; retry after the Retry-After interval.") { RetryAfterSeconds = 2 };
 
     public static GatewayError Unexpected() =>
         new(500, 500, "Internal Server Error");

@@ -28,6 +28,7 @@ internal static class KafkaRestJson
 [JsonSerializable(typeof(IReadOnlyList<PartitionResponse>))]
 [JsonSerializable(typeof(PartitionResponse))]
 [JsonSerializable(typeof(BrokersResponse))]
+[JsonSerializable(typeof(PartitionOffsetsResponse))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(SchemaBindingsResponse))]

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Gateway.Kafka.Security;
 
 namespace Gateway.Kafka;
 
@@ -11,8 +12,13 @@ internal sealed class DeliveryBatch
 
     private int _pending;
 
-    public DeliveryBatch(int count)
+    private readonly string _topic;
+    private readonly RefusalLog? _refusals;
+
+    public DeliveryBatch(int count, string topic = "", RefusalLog? refusals = null)
     {
+        _topic = topic;
+        _refusals = refusals;
         _outcomes = new DeliveryOutcome[count];
         _pending = count;
     }
@@ -20,13 +26,27 @@ internal sealed class DeliveryBatch
     public Task<DeliveryOutcome[]> Completion => _completion.Task;
 
     /// <summary>Runs on librdkafka's delivery thread: record and return, nothing more.</summary>
-    public void Report(int index, DeliveryReport<byte[]?, byte[]?> report) =>
-        Complete(index, report.Error.IsError
-            ? DeliveryOutcome.Failed(report.Error)
-            : new DeliveryOutcome(report.Partition.Value, report.Offset.Value, null));
+    /// <param name="index">The record's place in the request.</param>
+    /// <param name="report">librdkafka's delivery report.</param>
+    /// <param name="producerFailed">The producer that held the record has failed fatally and is being replaced.</param>
+    public void Report(int index, DeliveryReport<byte[]?, byte[]?> report, bool producerFailed) =>
+        Complete(index, Outcome(DeliveryOutcome.Of(report), producerFailed || report.Error.IsFatal));
+
+    /// <summary>A record a failed producer could not deliver is worth sending again: the next producer will take it.</summary>
+    public static DeliveryOutcome Outcome(DeliveryOutcome outcome, bool producerFailed) =>
+        outcome.Delivered || !producerFailed || outcome.Retriable
+            ? outcome
+            : DeliveryOutcome.Failed(new Error(outcome.Error!.Code,
+                $"{outcome.Error.Reason} (the Kafka producer failed fatally and is being replaced; this record was not confirmed: send it again)")) with { Retriable = true };
 
     public void Complete(int index, DeliveryOutcome outcome)
     {
+        if (outcome.Error is { } error && !outcome.Retriable && KafkaPermissions.ExplainProduce(error, _topic) is { Length: > 0 } explanation)
+        {
+            outcome = DeliveryOutcome.Failed(new Error(error.Code, error.Reason + "." + explanation));
+            _refusals?.Refused(error, explanation);
+        }
+
         _outcomes[index] = outcome;
         if (Interlocked.Decrement(ref _pending) == 0)
         {

@@ -6,8 +6,14 @@ namespace Gateway.Kafka;
 /// <summary>Checks the <c>Kafka</c> section at start-up; each message names its key.</summary>
 internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
 {
+    /// <summary>Set by the gateway, with librdkafka's aliases of them, and what would stop delivery reports reaching it.</summary>
     private static readonly string[] ReservedProducerKeys =
-        ["bootstrap.servers", "acks", "enable.idempotence", "security.protocol", "sasl.mechanism", "sasl.username", "sasl.password"];
+    [
+        "bootstrap.servers", "metadata.broker.list", "acks", "request.required.acks", "enable.idempotence",
+        "message.timeout.ms", "delivery.timeout.ms", "security.protocol", "sasl.mechanism", "sasl.mechanisms",
+        "sasl.username", "sasl.password", "dotnet.producer.enable.delivery.reports", "dotnet.producer.delivery.report.fields",
+        "dotnet.producer.enable.background.poll",
+    ];
 
     private static readonly string[] ReservedConsumerKeys =
         ["bootstrap.servers", "group.id", "enable.auto.offset.store", "security.protocol", "sasl.mechanism", "sasl.username", "sasl.password"];
@@ -34,10 +40,39 @@ internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
             .WithMessage("Kafka:Security:Mode must be Plaintext when Kafka:BootstrapServers is empty: the embedded cluster speaks neither TLS nor SASL.");
         RuleForEach(o => o.Producer.Keys)
             .Must(k => !ReservedProducerKeys.Contains(k, StringComparer.OrdinalIgnoreCase))
-            .WithMessage((_, key) => $"Kafka:Producer:{key} is fixed by the gateway (acks=all, idempotence on) or set elsewhere (Kafka:BootstrapServers, Kafka:Security).");
+            .WithMessage((_, key) => $"Kafka:Producer:{key} is fixed by the gateway (acks=all, idempotence on, Kafka:DeliveryTimeoutMs, delivery reports) or set elsewhere (Kafka:BootstrapServers, Kafka:Security).");
         RuleForEach(o => o.Consumer.Keys)
             .Must(k => !ReservedConsumerKeys.Contains(k, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, key) => $"Kafka:Consumer:{key} is set by the gateway for each consumer instance or set elsewhere (Kafka:BootstrapServers, Kafka:Security).");
+        RuleForEach(o => o.Producer)
+            .Must(p => ReservedProducerKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) || LibrdkafkaRefusal(p.Key, p.Value) is null)
+            .WithMessage((_, p) => $"Kafka:Producer:{p.Key}: {LibrdkafkaRefusal(p.Key, p.Value)}");
+        RuleForEach(o => o.Consumer)
+            .Must(p => ReservedConsumerKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) || LibrdkafkaRefusal(p.Key, p.Value) is null)
+            .WithMessage((_, p) => $"Kafka:Consumer:{p.Key}: {LibrdkafkaRefusal(p.Key, p.Value)}");
+    }
+
+    /// <summary>What librdkafka says about a property, or null when it takes it.</summary>
+    private static string? LibrdkafkaRefusal(string key, string value)
+    {
+        if (key.StartsWith("dotnet.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        Embedded.NativeLibrdkafka.EnsureResolver();
+        var error = new byte[512];
+        var conf = Embedded.NativeLibrdkafka.ConfNew();
+        try
+        {
+            return Embedded.NativeLibrdkafka.ConfSet(conf, key, value, error, (UIntPtr)error.Length) == 0
+                ? null
+                : $"librdkafka refused it: {System.Text.Encoding.UTF8.GetString(error).TrimEnd('\0')}";
+        }
+        finally
+        {
+            Embedded.NativeLibrdkafka.ConfDestroy(conf);
+        }
     }
 
     private static bool BeHostPortList(string servers) =>

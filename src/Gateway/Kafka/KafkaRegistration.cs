@@ -20,7 +20,7 @@ internal static class KafkaRegistration
         services.TryAddSingleton<IConsumerGroupDirectory, NoConsumerGroups>();
         services.AddSingleton<ClusterAdmin>();
         services.AddSingleton<TopicReaders>();
-        services.AddHostedService<KafkaStartup>();
+        services.AddSingleton<IStartupCheck, KafkaStartup>();
         services.AddKafkaSecurity();
         return services;
     }
@@ -43,5 +43,6 @@ internal static class KafkaRegistration
         });
         services.AddSingleton<MskIamTokenProvider>();
         services.AddSingleton<MskIamTokenRefresher>();
+        services.AddSingleton<RefusalLog>();
     }
 }

@@ -1,14 +1,13 @@
+using Gateway.Settings;
+
 namespace Gateway.Kafka;
 
-/// <summary>Connects (or starts the embedded cluster) when the gateway starts, not on the first request.</summary>
-internal sealed class KafkaStartup(IServiceProvider services) : IHostedService
+/// <summary>Connects (or starts the embedded cluster) before the gateway serves, not on the first request.</summary>
+internal sealed class KafkaStartup(IServiceProvider services) : IStartupCheck
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public void Run()
     {
         _ = services.GetRequiredService<RecordProducer>();
         _ = services.GetRequiredService<ClusterMetadata>();
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

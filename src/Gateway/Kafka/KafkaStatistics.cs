@@ -3,9 +3,17 @@ using Prometheus;
 
 namespace Gateway.Kafka;
 
-/// <summary>librdkafka's statistics (every <c>statistics.interval.ms</c>) as gauges: queue depth and broker round trip.</summary>
+/// <summary>
+/// librdkafka's statistics (every <c>statistics.interval.ms</c>) as gauges: queue depth and broker round
+/// trip. librdkafka hands the JSON over on its poll thread, the one that delivers every delivery report, so
+/// there it is only kept; it is parsed when <c>/metrics</c> is scraped, and never when metrics are off.
+/// </summary>
 internal static class KafkaStatistics
 {
+    private static string? _latest;
+
+    static KafkaStatistics() => Metrics.DefaultRegistry.AddBeforeCollectCallback(Collect);
+
     private static readonly Gauge QueuedMessages = Metrics.CreateGauge(
         "gateway_kafka_queue_messages", "Records in librdkafka's queue, not yet acknowledged.");
 
@@ -15,7 +23,18 @@ internal static class KafkaStatistics
     private static readonly Gauge BrokerRoundTrip = Metrics.CreateGauge(
         "gateway_kafka_broker_rtt_seconds", "Average request round trip to each broker over the last interval.", "broker");
 
-    public static void Record(string statisticsJson)
+    /// <summary>Runs on librdkafka's poll thread: keep the text, nothing more.</summary>
+    public static void Keep(string statisticsJson) => Volatile.Write(ref _latest, statisticsJson);
+
+    private static void Collect()
+    {
+        if (Interlocked.Exchange(ref _latest, null) is { } latest)
+        {
+            Record(latest);
+        }
+    }
+
+    private static void Record(string statisticsJson)
     {
         using var document = JsonDocument.Parse(statisticsJson);
         var root = document.RootElement;

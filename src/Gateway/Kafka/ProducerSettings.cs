@@ -7,7 +7,10 @@ namespace Gateway.Kafka;
 /// <summary>Builds the one producer's librdkafka configuration.</summary>
 internal static class ProducerSettings
 {
-    public static ProducerConfig Build(KafkaOptions options, string bootstrapServers)
+    /// <param name="options">The Kafka section.</param>
+    /// <param name="bootstrapServers">The cluster in use.</param>
+    /// <param name="statistics">Ask librdkafka for statistics (only when <c>/metrics</c> serves them).</param>
+    public static ProducerConfig Build(KafkaOptions options, string bootstrapServers, bool statistics = true)
     {
         var config = new ProducerConfig
         {
@@ -20,7 +23,7 @@ internal static class ProducerSettings
             // Topics are created by the gateway on purpose, never as a side effect of a metadata request.
             AllowAutoCreateTopics = false,
             // Queue depth and broker round trips for /metrics.
-            StatisticsIntervalMs = 5_000,
+            StatisticsIntervalMs = statistics ? 5_000 : 0,
         };
         KafkaSecuritySettings.Apply(config, options.Security);
         foreach (var (key, value) in options.Producer)

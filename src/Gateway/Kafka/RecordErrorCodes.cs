@@ -13,6 +13,8 @@ internal static class RecordErrorCodes
     public const int Retriable = 50003;
     public const int NotRetriable = 50002;
 
+    public static int For(DeliveryOutcome outcome) => outcome.Retriable ? Retriable : For(outcome.Error!);
+
     public static int For(Error error) => error.Code switch
     {
         ErrorCode.SaslAuthenticationFailed or ErrorCode.Local_Authentication or ErrorCode.IllegalSaslState
@@ -23,7 +25,9 @@ internal static class RecordErrorCodes
             or ErrorCode.Local_QueueFull or ErrorCode.RequestTimedOut or ErrorCode.NotLeaderForPartition
             or ErrorCode.LeaderNotAvailable or ErrorCode.NotEnoughReplicas or ErrorCode.NotEnoughReplicasAfterAppend
             or ErrorCode.NetworkException or ErrorCode.BrokerNotAvailable or ErrorCode.UnknownTopicOrPart
-            or ErrorCode.KafkaStorageError or ErrorCode.NotController or ErrorCode.RebalanceInProgress => Retriable,
+            or ErrorCode.KafkaStorageError or ErrorCode.NotController or ErrorCode.RebalanceInProgress
+            // Purged from a producer that failed fatally and was replaced: not written (queue) or unknown (in flight).
+            or ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight or ErrorCode.Local_Fatal => Retriable,
         _ => NotRetriable,
     };
 
@@ -32,7 +36,7 @@ internal static class RecordErrorCodes
     {
         foreach (var outcome in outcomes)
         {
-            switch (outcome.Error is { } error ? For(error) : 0)
+            switch (outcome.Error is null ? 0 : For(outcome))
             {
                 case Authentication:
                     return StatusCodes.Status401Unauthorized;

@@ -12,7 +12,10 @@ internal static class ObservabilityRegistration
         return services;
     }
 
-    /// <summary>Request metrics by route and status, and <c>/metrics</c> for Prometheus.</summary>
+    /// <summary>
+    /// Request metrics by route and status, and <c>/metrics</c> for Prometheus. Used before client security,
+    /// so the 401, 403 and 429 answered there are counted too.
+    /// </summary>
     public static WebApplication UseObservability(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value.Metrics)

@@ -56,6 +56,11 @@ internal sealed class RecordFlow(
         IReadOnlyList<ProduceRecord> records = check is { InvalidCount: > 0 }
             ? request.Records.Where((_, i) => !check.IsInvalid(i)).ToArray()
             : request.Records;
+        if (producer.Problem is { } unavailable)
+        {
+            return FlowStart.Refused(ErrorCatalog.ProducerUnavailable(unavailable));
+        }
+
         var lease = admission.TryAdmit(records.Count, records.Sum(r => (long)(r.Key?.Length ?? 0) + (r.Value?.Length ?? 0)));
         if (lease is null)
         {

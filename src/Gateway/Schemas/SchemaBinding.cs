@@ -34,7 +34,8 @@ internal sealed class SchemaBinding(string name, SchemaBindingOptions options, R
 
     public string? DeadLetterTopic { get; } = options.DeadLetterTopic.Length > 0 ? options.DeadLetterTopic : null;
 
-    public bool BinaryPayloadIsJson { get; } = options.BinaryPayloadIsJson;
+    /// <summary>Binary-format values must be JSON that matches the schema, as json-format values must.</summary>
+    public bool ValidatesBinaryPayloads { get; } = options.ValidateBinaryPayloads;
 
     /// <summary>The exact topic or the pattern, for people reading the binding list.</summary>
     public string Covers { get; } = options.Topic.Length > 0 ? options.Topic : options.Pattern;

@@ -17,10 +17,10 @@ internal sealed class SchemaCheck(SchemaBinding binding, List<SchemaViolation> v
 
     public IReadOnlyList<SchemaViolation> ViolationsOf(int record) => violations.Where(v => v.Record == record).ToArray();
 
-    /// <summary>True when the binding checks values of this format (json always; binary only when declared JSON).</summary>
-    public static bool Checks(SchemaBinding binding, EmbeddedFormat format) => format != EmbeddedFormat.Binary || binding.BinaryPayloadIsJson;
+    /// <summary>True when the binding checks values of this format: json always, binary unless the binding lets binary payloads through.</summary>
+    public static bool Checks(SchemaBinding binding, EmbeddedFormat format) => format != EmbeddedFormat.Binary || binding.ValidatesBinaryPayloads;
 
-    /// <summary>Checks every record's value against <paramref name="schema"/>; binary values only when the binding declares them JSON.</summary>
+    /// <summary>Checks every record's value against <paramref name="schema"/>, in either format, unless the binding lets binary payloads through.</summary>
     public static SchemaCheck? Run(SchemaBinding binding, ValueSchema schema, EmbeddedFormat format, IReadOnlyList<ProduceRecord> records, int maxErrors)
     {
         if (!Checks(binding, format))

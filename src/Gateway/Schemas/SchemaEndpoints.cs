@@ -36,7 +36,7 @@ internal static class SchemaEndpoints
                     Version = b.PinnedVersion,
                     SchemaId = b.PinnedId,
                     DeadLetterTopic = b.DeadLetterTopic,
-                    BinaryPayloadIsJson = b.BinaryPayloadIsJson,
+                    ValidateBinaryPayloads = b.ValidatesBinaryPayloads,
                 }).ToArray()),
             KafkaRestJson.Context.SchemaBindingsResponse);
 

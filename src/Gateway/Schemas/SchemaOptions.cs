@@ -53,6 +53,15 @@ public sealed class SchemaBindingOptions
     /// <summary>A topic that receives rejected records, with the reason in headers; empty for none.</summary>
     public string DeadLetterTopic { get; set; } = "";
 
-    /// <summary>Binary format values are JSON too, and are decoded and validated.</summary>
-    public bool BinaryPayloadIsJson { get; set; }
+    /// <summary>
+    /// Binary-format values are decoded and must be JSON matching the schema too (the default), so
+    /// switching format cannot bypass the binding. <c>false</c> lets binary payloads through unvalidated.
+    /// </summary>
+    public bool ValidateBinaryPayloads { get; set; } = true;
+
+    /// <summary>
+    /// The former opt-in for validating binary payloads, now the default. <c>true</c> is accepted and
+    /// changes nothing; <c>false</c> is refused at start-up, since it no longer means what it did.
+    /// </summary>
+    public bool? BinaryPayloadIsJson { get; set; }
 }

@@ -23,6 +23,12 @@ internal sealed class SchemaOptionsValidator : AbstractValidator<SchemaOptions>
                 context.AddFailure($"{key}:Pattern '{binding.Pattern}' is not a valid regular expression.");
             }
 
+            if (binding.BinaryPayloadIsJson == false)
+            {
+                context.AddFailure($"{key}:BinaryPayloadIsJson is no longer used: binary payloads are validated by default. "
+                    + $"Remove it, or set {key}:ValidateBinaryPayloads=false to produce them unvalidated.");
+            }
+
             if (binding.Schema.Length == 0 && binding.Subject.Length == 0)
             {
                 context.AddFailure($"{key} needs a Schema file, a registry Subject, or both.");

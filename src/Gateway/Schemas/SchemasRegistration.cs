@@ -12,19 +12,13 @@ internal static class SchemasRegistration
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<SubjectBindings>();
         services.AddHostedService<BindingRegistration>();
-        services.AddHostedService<SchemaStartup>();
+        services.AddSingleton<IStartupCheck, SchemaStartup>();
         services.ConfigureSwaggerGen(options => options.DocumentFilter<SchemaDocumentFilter>());
         return services;
     }
 
-    private sealed class SchemaStartup(TopicSchemas schemas) : IHostedService
+    private sealed class SchemaStartup(IServiceProvider services) : IStartupCheck
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = schemas.All;
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public void Run() => _ = services.GetRequiredService<TopicSchemas>().All;
     }
 }

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using Confluent.Kafka.Admin;
 using Gateway.Http;
 using Gateway.Kafka;
 using Microsoft.Extensions.Options;
@@ -39,7 +38,11 @@ internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner pr
                 return (null, ErrorCatalog.TopicNotFound(topic));
             }
 
-            await provisioner.CreateAsync(topic).ConfigureAwait(false);
+            if (await provisioner.CreateAsync(topic).ConfigureAwait(false) is { } creationError)
+            {
+                return (null, creationError);
+            }
+
             for (var check = 0; check < CreationChecks; check++)
             {
                 metadata.Forget(topic);
@@ -54,9 +57,9 @@ internal sealed class TopicCatalog(ClusterMetadata metadata, TopicProvisioner pr
 
             return (null, ErrorCatalog.ClusterUnavailable($"topic {topic} was created but has no leaders yet."));
         }
-        catch (CreateTopicsException e) when (e.Results.Any(r => r.Error.Code is ErrorCode.TopicAuthorizationFailed or ErrorCode.ClusterAuthorizationFailed))
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.TopicAuthorizationFailed)
         {
-            return (null, ErrorCatalog.TopicCreationForbidden(topic));
+            return (null, ErrorCatalog.KafkaRefused(e.Error.Reason));
         }
         catch (KafkaException e)
         {

@@ -28,8 +28,14 @@ public sealed class ShutdownTests
 
         var requests = Enumerable.Range(0, 16).Select(r => Rest.PostAsync(client, $"/topics/{topic}",
             "{\"records\":[" + string.Join(',', Enumerable.Range(0, 10).Select(i => $"{{\"value\":\"r{r}-{i}\"}}")) + "]}")).ToArray();
-        // Long enough for every request to reach the gateway on a loaded machine, well inside the 4 s round trip.
-        await Task.Delay(2000);
+        // Signal once every request's records wait on Kafka (the in-flight gauge says so), not after a guessed pause.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await client.GetStringAsync("/metrics")).Contains("gateway_inflight_records 160", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the 16 requests were not all waiting on Kafka within 30 s");
+            await Task.Delay(20);
+        }
+
         var signalled = Stopwatch.StartNew();
         gateway.Terminate();
 

@@ -73,6 +73,48 @@ public sealed class MetricsTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task Metrics_CountAnswersGivenBeforeRouting_401And403()
+    {
+        using var secured = new GatewayFactory(new Dictionary<string, string?>
+        {
+            ["Security:AllowAnonymous"] = "false",
+            ["Security:ApiKeys:reader:Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("reader-key"u8)),
+            ["Security:ApiKeys:reader:Topics:0"] = "only\\.this",
+            ["Security:ApiKeys:operator:Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("operator-key"u8)),
+            ["Security:ApiKeys:operator:Admin"] = "true",
+        });
+        var client = secured.CreateClient();
+        Assert.Equal(401, (int)(await Rest.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""")).StatusCode);
+        client.DefaultRequestHeaders.Add("X-API-Key", "reader-key");
+        Assert.Equal(403, (int)(await Rest.PostAsync(client, $"/topics/{TestTopics.Fresh()}", """{"records":[{"value":1}]}""")).StatusCode);
+
+        var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Add("X-API-Key", "operator-key");
+        var metrics = await (await secured.CreateClient().SendAsync(scrape)).Content.ReadAsStringAsync();
+
+        Assert.Matches(new Regex("http_requests_received_total\\{code=\"401\""), metrics);
+        Assert.Matches(new Regex("http_requests_received_total\\{code=\"403\""), metrics);
+    }
+
+    [Fact]
+    public async Task LibrdkafkaLogLines_AreLoggedAtTheirOwnLevel()
+    {
+        var logs = new CapturedLogs();
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:Producer:auto.offset.reset"] = "earliest" }).WithLogs(logs);
+        factory.CreateClient();
+
+        // librdkafka hands its log lines over on its own thread, so the line may come a moment after start-up.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!logs.Lines.Any(l => l.Contains("CONFWARN", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "librdkafka's configuration warning was not logged within 30 s");
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("librdkafka", StringComparison.Ordinal) && l.Contains("CONFWARN", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _factory.Dispose();
 
     private static double Value(string metrics, string series)

@@ -55,6 +55,20 @@ public sealed class ProduceSettingsTests
     }
 
     [Fact]
+    public async Task TopicCreationRefusedByTheCluster_SaysCreationFailed_NotThatKafkaIsUnreachable()
+    {
+        // As a configured cluster the embedded brokers refuse CreateTopics, as a cluster with no admin API would.
+        using var cluster = new Gateway.Kafka.Embedded.EmbeddedKafkaCluster(1);
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:BootstrapServers"] = cluster.BootstrapServers });
+        var topic = TestTopics.Fresh();
+
+        var message = await Rest.AssertErrorAsync(await Rest.PostAsync(factory.CreateClient(), $"/topics/{topic}", """{"records":[{"value":1}]}"""), 503, 50302);
+
+        Assert.Contains($"Topic {topic} does not exist and creating it failed", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reachable", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BodyOverLimit_Is413_NothingProduced()
     {
         using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Produce:MaxBodyBytes"] = "2048" });

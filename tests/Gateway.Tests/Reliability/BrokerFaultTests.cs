@@ -16,6 +16,32 @@ public sealed class BrokerFaultTests
     private const int NotLeaderOrFollower = 6;
     private const int RequestTimedOut = 7;
     private const int NotEnoughReplicas = 19;
+    private const int DuplicateSequenceNumber = 46;
+
+    /// <summary>
+    /// librdkafka reports DUPLICATE_SEQUENCE_NUMBER as a success without an offset (the broker says it has
+    /// the batch already, but not where): the record must not be answered as delivered at offset -1001.
+    /// </summary>
+    [Fact]
+    public async Task SuccessWithoutAnOffset_IsAnsweredOutcomeUnknown_Retriable_NeverDelivered()
+    {
+        using var factory = new GatewayFactory();
+        var client = factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        var warm = await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""");
+        Assert.True((int)warm.StatusCode == 200, await warm.Content.ReadAsStringAsync());
+
+        factory.Cluster.PushRequestErrors(Produce, DuplicateSequenceNumber);
+        var response = await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"unsure"}]}""");
+
+        var offset = (await Rest.JsonAsync(response)).GetProperty("offsets")[0];
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.True(offset.GetProperty("error_code").ValueKind == JsonValueKind.Number, offset.GetRawText());
+        Assert.Equal(50003, offset.GetProperty("error_code").GetInt32());
+        Assert.Contains("outcome is unknown", offset.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, offset.GetProperty("offset").ValueKind);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
 
     [Fact]
     public async Task ConcurrentLoad_WhileLeadersMoveBrokersRestartAndRequestsFail_EveryAcknowledgedRecordStoredOnce()

@@ -94,12 +94,63 @@ public sealed class IdempotencyTests : IDisposable
         await Rest.AssertErrorAsync(response, 400, 400);
     }
 
+    [Fact]
+    public async Task SameKeySameBytes_AsJsonThenAsBinary_IsADifferentRequest_422()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        const string body = """{"records":[{"value":"AAEC"}]}""";
+
+        Assert.Equal(200, (int)(await PostAsync(client, topic, "formats", body)).StatusCode);
+        var binary = await PostAsync(client, topic, "formats", body, contentType: Rest.BinaryV2);
+
+        await Rest.AssertErrorAsync(binary, 422, 42230);
+        Assert.Equal("\"AAEC\"", Encoding.UTF8.GetString(Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic)).Value!));
+    }
+
+    [Fact]
+    public async Task SameKeyFromTwoCallers_NeverMeets_EachProduces()
+    {
+        using var secured = new GatewayFactory(new Dictionary<string, string?>
+        {
+            ["Security:AllowAnonymous"] = "false",
+            ["Security:ApiKeys:alice:Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("alice-key"u8)),
+            ["Security:ApiKeys:alice:Topics:0"] = ".*",
+            ["Security:ApiKeys:bob:Sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("bob-key"u8)),
+            ["Security:ApiKeys:bob:Topics:0"] = ".*",
+        });
+        var alice = secured.CreateClient();
+        alice.DefaultRequestHeaders.Add("X-API-Key", "alice-key");
+        var bob = secured.CreateClient();
+        bob.DefaultRequestHeaders.Add("X-API-Key", "bob-key");
+        var topic = TestTopics.Fresh();
+
+        Assert.Equal(200, (int)(await PostAsync(alice, topic, "shared", AdmissionTests.Batch(1))).StatusCode);
+        Assert.Equal(200, (int)(await PostAsync(bob, topic, "shared", AdmissionTests.Batch(1))).StatusCode);
+        Assert.Equal(422, (int)(await PostAsync(bob, topic, "shared", AdmissionTests.Batch(2))).StatusCode);
+
+        Assert.Equal(2, KafkaReader.ReadAll(secured.BootstrapServers, topic).Count);
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(4000)]
+    public async Task KeyLongerThan255Characters_Is400_NothingProduced(int length)
+    {
+        var topic = TestTopics.Fresh();
+
+        await Rest.AssertErrorAsync(await PostAsync(_factory.CreateClient(), topic, new string('k', length), AdmissionTests.Batch(1)), 400, 400);
+        Assert.Equal(200, (int)(await PostAsync(_factory.CreateClient(), topic, new string('k', 255), AdmissionTests.Batch(1))).StatusCode);
+        Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
+    }
+
     public void Dispose() => _factory.Dispose();
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string topic, string key, string body, int? deadlineMs = null)
+    private static Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string topic, string key, string body, int? deadlineMs = null, string contentType = Rest.JsonV2)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/topics/{topic}") { Content = new StringContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(Rest.JsonV2);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Add("Idempotency-Key", key);
         if (deadlineMs is { } ms)
         {

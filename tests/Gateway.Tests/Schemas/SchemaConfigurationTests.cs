@@ -31,6 +31,15 @@ public sealed class SchemaConfigurationTests : IDisposable
         Assert.Contains("Schemas:Bindings:broken needs exactly one of Topic or Pattern", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FormerBinaryOptOut_StopsStartUp_SayingWhatReplacesIt()
+    {
+        var error = StartUp.Fails(() => Start(("Pattern", "x.*"), ("Schema", "schemas/pinterest/pin.schema.json"), ("BinaryPayloadIsJson", "false")));
+
+        Assert.Contains("Schemas:Bindings:broken:BinaryPayloadIsJson", error, StringComparison.Ordinal);
+        Assert.Contains("Schemas:Bindings:broken:ValidateBinaryPayloads=false", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ \"type\": \"object\", ")]
     [InlineData("""{ "type": "object", "properties": { "when": { "type": "string", "format": "date-time" } } }""")]

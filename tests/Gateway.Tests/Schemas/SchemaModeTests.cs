@@ -20,7 +20,9 @@ public sealed class SchemaModeTests : IDisposable
         ["Schemas:Bindings:lettered:DeadLetterTopic"] = DeadLetterTopic,
         ["Schemas:Bindings:bytes:Pattern"] = "[0-9a-f]{12}\\.bytes",
         ["Schemas:Bindings:bytes:Schema"] = "schemas/pinterest/user.schema.json",
-        ["Schemas:Bindings:bytes:BinaryPayloadIsJson"] = "true",
+        ["Schemas:Bindings:opaque:Pattern"] = "[0-9a-f]{12}\\.opaque",
+        ["Schemas:Bindings:opaque:Schema"] = "schemas/pinterest/user.schema.json",
+        ["Schemas:Bindings:opaque:ValidateBinaryPayloads"] = "false",
     });
 
     [Theory]
@@ -92,7 +94,7 @@ public sealed class SchemaModeTests : IDisposable
     }
 
     [Fact]
-    public async Task BinaryValuesDeclaredJson_AreDecodedAndValidated()
+    public async Task BinaryValues_OnABoundTopic_AreDecodedAndValidatedByDefault()
     {
         var client = _factory.CreateClient();
         var topic = TestTopics.Fresh("bytes");
@@ -108,13 +110,30 @@ public sealed class SchemaModeTests : IDisposable
         Assert.Equal(Good, Encoding.UTF8.GetString(Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic)).Value!));
     }
 
-    [Fact]
-    public async Task BinaryValuesNotDeclaredJson_AreNotValidated()
+    [Theory]
+    [InlineData("/w==")]
+    [InlineData("AAEC")]
+    [InlineData("eyJcdUQ4MDAiOjF9")]
+    public async Task BinaryPayloadThatIsNotJson_OnATopicBoundToASchema_Is42210_NothingProduced(string base64)
     {
         var topic = TestTopics.Fresh("user");
-        var response = await Rest.PostAsync(_factory.CreateClient(), $"/topics/{topic}", """{"records": [{"value": "AAEC"}]}""", Rest.BinaryV2);
+        var response = await Rest.PostAsync(_factory.CreateClient(), $"/topics/{topic}", $$"""{"records": [{"value": "{{base64}}"}]}""", Rest.BinaryV2);
+
+        await Rest.AssertErrorAsync(response, 422, 42210);
+        var violation = (await Rest.JsonAsync(response)).GetProperty("errors")[0];
+        Assert.Equal("json", violation.GetProperty("keyword").GetString());
+        Assert.Equal("", violation.GetProperty("pointer").GetString());
+        Assert.Empty(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
+    }
+
+    [Fact]
+    public async Task BinaryPayloads_OfABindingThatOptsOut_AreNotValidated()
+    {
+        var topic = TestTopics.Fresh("opaque");
+        var response = await Rest.PostAsync(_factory.CreateClient(), $"/topics/{topic}", """{"records": [{"value": "/w=="}]}""", Rest.BinaryV2);
 
         Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal([0xFF], Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, topic)).Value);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -38,6 +38,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private CapturedLogs? _logs;
     private IAwsCredentialSource? _credentials;
+    private TimeProvider? _time;
     private Action<IServiceCollection>? _services;
 
     public GatewayFactory()
@@ -87,6 +88,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The gateway's clock (deadlines, back-off, expiry) in place of the system's.</summary>
+    public GatewayFactory WithTime(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
+
     /// <summary>Services registered over the gateway's own, e.g. a consumer group directory for admin tests.</summary>
     internal GatewayFactory WithServices(Action<IServiceCollection> services)
     {
@@ -126,6 +134,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         if (_credentials is { } credentials)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(credentials));
+        }
+
+        if (_time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
 
         if (_services is { } more)

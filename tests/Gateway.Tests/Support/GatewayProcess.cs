@@ -78,6 +78,40 @@ public sealed class GatewayProcess : IDisposable
         Process.WaitForExit(10_000);
     }
 
+    /// <summary>Runs a gateway that is expected to stop by itself (a bad setting); its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunToExitAsync(IDictionary<string, string> settings)
+    {
+        var root = PinterestRows.RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "src", "Gateway", "bin", configuration, "net10.0", "Gateway.dll")])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The gateway process did not stop by itself within 60 s.");
+        }
+
+        return (process.ExitCode, await output, await errors);
+    }
+
     /// <summary>A free loopback port, e.g. for a second listener.</summary>
     public static int FreePort()
     {

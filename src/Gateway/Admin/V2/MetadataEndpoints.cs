@@ -26,6 +26,9 @@ internal static class MetadataEndpoints
         topics.MapGet("/{topic}/partitions/{partition:int}", GetPartition).WithName("GetPartition").WithSummary("One partition of a topic")
             .RequireTopicVisibility("topic", _ => ErrorCatalog.UnknownTopicMetadata())
             .Produces<PartitionResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
+        topics.MapGet("/{topic}/partitions/{partition:int}/offsets", GetPartitionOffsets).WithName("GetPartitionOffsets")
+            .WithSummary("The earliest and latest offsets of one partition")
+            .Produces<PartitionOffsetsResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(404, 406, 503);
         endpoints.MapGet("/brokers", ListBrokers).WithTags("Metadata").WithName("ListBrokers").WithSummary("Ids of the cluster's brokers")
             .Produces<BrokersResponse>(200, MediaTypes.KafkaV2Json).ProducesKafkaErrors(406, 503);
         return endpoints;
@@ -35,10 +38,9 @@ internal static class MetadataEndpoints
         await AnswerAsync(context.Request, async () =>
         {
             var caller = context.Caller();
-            var cluster = await metadata.DescribeClusterAsync();
-            IReadOnlyList<string> names = cluster.Topics
-                .Where(t => t.Error.Code == ErrorCode.NoError && !t.Topic.StartsWith(Caller.InternalTopicPrefix, StringComparison.Ordinal) && caller.MaySee(t.Topic))
-                .Select(t => t.Topic).Order(StringComparer.Ordinal).ToArray();
+            IReadOnlyList<string> names = (await metadata.ListTopicsAsync())
+                .Where(t => !t.StartsWith(Caller.InternalTopicPrefix, StringComparison.Ordinal) && caller.MaySee(t))
+                .ToArray();
             return new KafkaJsonResult<IReadOnlyList<string>>(names, KafkaRestJson.Context.IReadOnlyListString);
         });
 
@@ -75,12 +77,28 @@ internal static class MetadataEndpoints
                 : new ErrorResult(new GatewayError(404, 40402, "Partition not found."));
         });
 
+    private static async Task<IResult> GetPartitionOffsets(string topic, int partition, HttpRequest request, ClusterMetadata metadata) =>
+        await AnswerAsync(request, async () =>
+        {
+            if (await metadata.FindTopicAsync(topic) is not { } found)
+            {
+                return UnknownTopic();
+            }
+
+            if (!found.HasPartition(partition))
+            {
+                return new ErrorResult(new GatewayError(404, 40402, "Partition not found."));
+            }
+
+            var (beginning, end) = await metadata.ListOffsetsAsync(topic, partition);
+            return new KafkaJsonResult<PartitionOffsetsResponse>(new PartitionOffsetsResponse(beginning, end), KafkaRestJson.Context.PartitionOffsetsResponse);
+        });
+
     private static async Task<IResult> ListBrokers(HttpRequest request, ClusterMetadata metadata) =>
         await AnswerAsync(request, async () =>
         {
-            var cluster = await metadata.DescribeClusterAsync();
-            return new KafkaJsonResult<BrokersResponse>(
-                new BrokersResponse(cluster.Brokers.Select(b => b.BrokerId).Order().ToArray()), KafkaRestJson.Context.BrokersResponse);
+            var brokers = await metadata.DescribeBrokersAsync();
+            return new KafkaJsonResult<BrokersResponse>(new BrokersResponse(brokers), KafkaRestJson.Context.BrokersResponse);
         });
 
     private static async Task<IResult> AnswerAsync(HttpRequest request, Func<Task<IResult>> answer)

@@ -41,5 +41,5 @@ internal sealed record SchemaBindingResponse(string Name)
 
     public string? DeadLetterTopic { get; init; }
 
-    public bool BinaryPayloadIsJson { get; init; }
+    public bool ValidateBinaryPayloads { get; init; }
 }

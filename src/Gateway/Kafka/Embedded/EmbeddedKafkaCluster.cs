@@ -36,6 +36,8 @@ internal sealed class EmbeddedKafkaCluster : IDisposable
             throw new InvalidOperationException("librdkafka could not start the embedded cluster.");
         }
 
+        // Admin calls that go by Metadata (DescribeTopics, DescribeCluster) wait for a controller to be named.
+        Check(NativeLibrdkafka.MockSetControllerId(_cluster, 1), "name a controller");
         BrokerCount = brokers;
         BootstrapServers = Marshal.PtrToStringUTF8(NativeLibrdkafka.MockClusterBootstraps(_cluster))!;
     }

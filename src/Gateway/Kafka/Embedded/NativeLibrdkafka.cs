@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Gateway.Kafka.Embedded;
 
 /// <summary>
-/// The mock-cluster part of librdkafka's C API. Calls must reach the very library file Confluent.Kafka
+/// The mock-cluster and test part of librdkafka's C API. Calls must reach the very library file Confluent.Kafka
 /// loaded (a second copy would be a separate librdkafka), so the import name is resolved to the file
 /// found mapped into this process.
 /// </summary>
@@ -24,6 +24,9 @@ internal static partial class NativeLibrdkafka
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ConfSet(IntPtr conf, string name, string value, byte[] errstr, UIntPtr errstrSize);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_destroy")]
+    public static partial void ConfDestroy(IntPtr conf);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_new")]
     public static partial IntPtr New(int type, IntPtr conf, byte[] errstr, UIntPtr errstrSize);
@@ -55,8 +58,15 @@ internal static partial class NativeLibrdkafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_partition_set_leader", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int MockPartitionSetLeader(IntPtr cluster, string topic, int partition, int brokerId);
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_controller_id")]
+    public static partial int MockSetControllerId(IntPtr cluster, int brokerId);
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     public static partial void MockPushRequestErrors(IntPtr cluster, short apiKey, UIntPtr count, int[] errors);
+
+    /// <summary>Raises a fatal error on a client as if librdkafka had hit one, for tests of recovery.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_test_fatal_error", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int TestFatalError(IntPtr rk, int error, string reason);
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {

@@ -11,12 +11,18 @@ internal sealed partial class MskIamTokenRefresher(MskIamTokenProvider provider,
     /// <summary>MSK ignores the principal, but librdkafka needs one.</summary>
     public const string Principal = "gateway";
 
-    public void Refresh(IClient client, string oauthConfig)
+    /// <summary>
+    /// Called on librdkafka's thread, the one that also delivers every delivery report: it only starts the
+    /// work, since making a token may ask STS or the instance metadata service. The token is handed to
+    /// the client when it is ready; librdkafka keeps its current one until then.
+    /// </summary>
+    public void Refresh(IClient client, string oauthConfig) => _ = Task.Run(() => RefreshAsync(client));
+
+    private async Task RefreshAsync(IClient client)
     {
         try
         {
-            // Runs on librdkafka's background thread with no synchronization context; signing is local.
-            var token = provider.CreateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var token = await provider.CreateAsync(CancellationToken.None).ConfigureAwait(false);
             client.OAuthBearerSetToken(token.Value, token.ExpiresAtMs, Principal);
             status.TokenSet(token.ExpiresAt);
             LogTokenSet(logger, token.ExpiresAt);
@@ -25,9 +31,21 @@ internal sealed partial class MskIamTokenRefresher(MskIamTokenProvider provider,
         {
             // Only the message: AWS and librdkafka messages name no secret, and the token never reaches here.
             var reason = $"{e.GetType().Name}: {e.Message}";
-            client.OAuthBearerSetTokenFailure(reason);
+            TellClient(client, reason);
             status.TokenFailed(reason);
             LogTokenFailed(logger, reason);
+        }
+    }
+
+    private static void TellClient(IClient client, string reason)
+    {
+        try
+        {
+            client.OAuthBearerSetTokenFailure(reason);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client was closed (a producer replaced) while its token was being made.
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Observability;
@@ -22,7 +21,8 @@ internal sealed class ProduceHandler(
     IdempotencyKeys idempotency,
     IOptions<ProduceOptions> options,
     IOptions<ReliabilityOptions> reliability,
-    IOptions<ObservabilityOptions> observability)
+    IOptions<ObservabilityOptions> observability,
+    TimeProvider time)
 {
     public const string DeadlineHeader = "X-Gateway-Deadline-Ms";
 
@@ -58,6 +58,11 @@ internal sealed class ProduceHandler(
             return new ErrorResult(ErrorCatalog.UnboundTopic(topic));
         }
 
+        if (request.Headers.TryGetValue(IdempotencyKeys.Header, out var keys) && IdempotencyKeys.Problem(keys.ToString()) is { } keyProblem)
+        {
+            return new ErrorResult(ErrorCatalog.BadIdempotencyKey(keyProblem));
+        }
+
         var (mode, modeError) = ValidationModes.From(request);
         var deadlineError = DeadlineOf(request, out var deadlineMs);
         if ((modeError ?? deadlineError) is { } headerError)
@@ -65,7 +70,8 @@ internal sealed class ProduceHandler(
             return new ErrorResult(headerError);
         }
 
-        var deadline = TimeSpan.FromMilliseconds(deadlineMs);
+        // The deadline runs from the first byte read: reading, topic lookup and creation count too.
+        var started = time.GetTimestamp();
         var records = new List<ProduceRecord>();
         var (body, bodyError) = await RequestBody.ReadAsync(request, options.Value.MaxBodyBytes);
         if (bodyError is not null)
@@ -82,7 +88,9 @@ internal sealed class ProduceHandler(
                 return new ErrorResult(parseError);
             }
 
-            requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header) ? SHA256.HashData(body.Span) : null;
+            requestHash = request.Headers.ContainsKey(IdempotencyKeys.Header)
+                ? IdempotencyKeys.Fingerprint(topic, pathPartition, format.ToString(), mode.ToString(), body.Span)
+                : null;
         }
 
         if (observability.Value.PropagateTraceHeaders && TraceHeaders.From(request) is { } trace)
@@ -97,15 +105,17 @@ internal sealed class ProduceHandler(
         }
 
         var key = request.Headers[IdempotencyKeys.Header].ToString();
-        return requestHash is null
-            ? await AnswerAsync(Answer(produce, schemaIds, await flow.StartAsync(produce)), deadline, deadlineMs)
-            : await AnswerOnceAsync(produce, schemaIds, key, requestHash, deadline, deadlineMs);
+        var answer = requestHash is null
+            ? StartAsync(produce, schemaIds)
+            : AnswerOnceAsync(produce, schemaIds, CallerOf(request), key, requestHash);
+        return await WithinDeadlineAsync(answer, started, deadlineMs);
     }
 
+    private async Task<IResult> StartAsync(ProduceRequest produce, SchemaIds schemaIds) => await Answer(produce, schemaIds, await flow.StartAsync(produce));
+
     /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
-    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, SchemaIds schemaIds, string key, byte[] requestHash, TimeSpan deadline, int deadlineMs)
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, SchemaIds schemaIds, string scope, string key, byte[] requestHash)
     {
-        var scope = $"{produce.Topic}/{produce.PathPartition}";
         var claim = idempotency.Claim(scope, key, requestHash);
         if (claim.Conflict)
         {
@@ -114,21 +124,45 @@ internal sealed class ProduceHandler(
 
         if (!claim.IsFirst)
         {
-            return await AnswerAsync(claim.Entry.Answer, deadline, deadlineMs);
+            return await claim.Entry.Answer;
         }
 
-        var answer = Answer(produce, schemaIds, await flow.StartAsync(produce));
-        if (answer.IsCompleted)
+        Task<IResult> answer;
+        try
+        {
+            answer = Answer(produce, schemaIds, await flow.StartAsync(produce));
+        }
+        catch (Exception)
+        {
+            // Nothing was produced: waiting duplicates learn it, and a retry runs afresh.
+            idempotency.Abandon(scope, key, claim, new ErrorResult(ErrorCatalog.Unexpected()));
+            throw;
+        }
+
+        if (answer.IsCompletedSuccessfully)
         {
             idempotency.Abandon(scope, key, claim, answer.Result);
         }
         else
         {
-            // Kept even when this request's deadline passes first, so a retry learns the real outcome.
-            _ = answer.ContinueWith(done => claim.Entry.Fulfil(done.Result), TaskScheduler.Default);
+            // Kept even when this request's deadline passes first, so a retry learns the real outcome;
+            // a failure forgets the key, so it never stays pending.
+            _ = answer.ContinueWith(
+                done =>
+                {
+                    if (done.IsCompletedSuccessfully)
+                    {
+                        claim.Entry.Fulfil(done.Result);
+                    }
+                    else
+                    {
+                        idempotency.Abandon(scope, key, claim, new ErrorResult(ErrorCatalog.Unexpected()));
+                    }
+                },
+                TaskScheduler.Default);
         }
 
-        return await AnswerAsync(answer, deadline, deadlineMs);
+        return await answer;
     }
 
     /// <summary>The v2 answer to how the request left the flow: at once when nothing was produced, else when Kafka has answered.</summary>
@@ -171,17 +205,23 @@ internal sealed class ProduceHandler(
     /// <summary>The ids of the key and value schemas a request's records were written under, for the answer.</summary>
     private readonly record struct SchemaIds(int? Key, int? Value);
 
-    private static async Task<IResult> AnswerAsync(Task<IResult> pending, TimeSpan deadline, int deadlineMs)
+    /// <summary>The answer, or 504 "outcome unknown" once the deadline (on the registered clock) has passed.</summary>
+    private async Task<IResult> WithinDeadlineAsync(Task<IResult> pending, long started, int deadlineMs)
     {
+        var left = TimeSpan.FromMilliseconds(deadlineMs) - time.GetElapsedTime(started);
         try
         {
-            return await pending.WaitAsync(deadline);
+            return await pending.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
         }
         catch (TimeoutException)
         {
             return new ErrorResult(ErrorCatalog.OutcomeUnknown(deadlineMs));
         }
     }
+
+    /// <summary>Keys of different callers never meet: each caller has keys of its own.</summary>
+    private static string CallerOf(HttpRequest request) =>
+        (request.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller)?.Name ?? "";
 
     /// <summary>The configured deadline, or a shorter one the client asks for.</summary>
     private GatewayError? DeadlineOf(HttpRequest request, out int deadlineMs)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Gateway.Http;
 using Gateway.Kafka;
 
@@ -61,6 +62,11 @@ internal static class ProduceRequestParser
         {
             return ErrorCatalog.MalformedJson(e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // The reader refuses to decode text it cannot turn into Unicode (an invalid escape or UTF-8 sequence).
+            return ErrorCatalog.MalformedJson(e.Message);
+        }
 
         return records.Count == 0 ? ErrorCatalog.EmptyRecords() : null;
     }
@@ -91,7 +97,7 @@ internal static class ProduceRequestParser
             }
             else
             {
-                return ErrorCatalog.UnrecognizedField(reader.GetString() ?? "");
+                return Unrecognized(ref reader);
             }
         }
 
@@ -157,7 +163,7 @@ internal static class ProduceRequestParser
             }
             else
             {
-                return ErrorCatalog.UnrecognizedField(reader.GetString() ?? "");
+                return Unrecognized(ref reader);
             }
 
             if (error is not null)
@@ -212,8 +218,34 @@ internal static class ProduceRequestParser
             return ErrorCatalog.NotBase64(field, Encoding.UTF8.GetString(scratch.WrittenSpan));
         }
 
-        data = Base64Data.Decode(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
-        return data is null ? ErrorCatalog.InvalidBase64(field, Shorten(reader.GetString()!)) : null;
+        if (Text(ref reader) is not { } text)
+        {
+            return ErrorCatalog.NotUtf8($"the {field}");
+        }
+
+        data = Base64Data.Decode(Encoding.UTF8.GetBytes(text));
+        return data is null ? ErrorCatalog.InvalidBase64(field, Shorten(text)) : null;
+    }
+
+    private static GatewayError Unrecognized(ref Utf8JsonReader reader) =>
+        Text(ref reader) is { } name ? ErrorCatalog.UnrecognizedField(name) : ErrorCatalog.NotUtf8("a field name");
+
+    /// <summary>The string or name the reader is on, or null when its bytes or escapes are not Unicode text.</summary>
+    private static string? Text(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !Utf8.IsValid(reader.ValueSpan))
+        {
+            return null;
+        }
+
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 64 ? $"\"{text}\"" : $"\"{text[..64]}...\"";

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Gateway.Http;
 using Gateway.Kafka;
+using Gateway.Reliability;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Gateway.Produce.V2;
@@ -11,19 +12,23 @@ namespace Gateway.Produce.V2;
 /// <c>{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}</c>.
 /// 200, or 401 / 403 when a record failed authentication or authorization, as in kafka-rest.
 /// </summary>
-internal sealed class ProduceResult(FlowResult result, int? keySchemaId = null, int? valueSchemaId = null) : IResult, IEndpointMetadataProvider
+internal sealed class ProduceResult(FlowResult result, int? keySchemaId = null, int? valueSchemaId = null) : IResult, IEndpointMetadataProvider, IRememberedAnswer
 {
     public FlowResult Result { get; } = result;
 
     /// <summary>The ids of the schemas the keys and values were written under (avro, jsonschema and protobuf formats).</summary>
     public (int? Key, int? Value) SchemaIds { get; } = (keySchemaId, valueSchemaId);
 
+    public long ApproximateBytes =>
+        Outcomes(Result.Outcomes) + Outcomes(Result.DeadLetters)
+        + (Result.Check?.Violations.Sum(v => 128L + 2L * (v.Message.Length + v.Pointer.Length)) ?? 0);
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = RecordErrorCodes.StatusFor(Result.Outcomes);
         response.ContentType = MediaTypes.KafkaV2Json;
-        if (Result.Outcomes.Any(o => o.Error is { } error && RecordErrorCodes.For(error) == RecordErrorCodes.Retriable))
+        if (Result.Outcomes.Any(o => o.Error is not null && RecordErrorCodes.For(o) == RecordErrorCodes.Retriable))
         {
             // Some records can be sent again: say when, as a 503 would.
             response.Headers.RetryAfter = "1";
@@ -31,6 +36,9 @@ internal sealed class ProduceResult(FlowResult result, int? keySchemaId = null, 
 
         return JsonSerializer.SerializeAsync(response.Body, ToResponse(Result, SchemaIds.Key, SchemaIds.Value), KafkaRestJson.Context.ProduceResponse, httpContext.RequestAborted);
     }
+
+    private static long Outcomes(DeliveryOutcome[]? outcomes) =>
+        outcomes?.Sum(o => 64L + 2L * (o.Error?.Reason.Length ?? 0)) ?? 0;
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
@@ -55,7 +63,7 @@ internal sealed class ProduceResult(FlowResult result, int? keySchemaId = null, 
 
     /// <summary>kafka-rest's partition offset fields: where a record was stored, or its error code and why.</summary>
     public static PartitionOffset Offset(DeliveryOutcome outcome) => outcome.Error is { } error
-        ? new PartitionOffset(null, null, RecordErrorCodes.For(error), error.Reason)
+        ? new PartitionOffset(null, null, RecordErrorCodes.For(outcome), error.Reason)
         : new PartitionOffset(outcome.Partition, outcome.Offset, null, null);
 
     public static DeadLetterOffset DeadLetter(string topic, DeliveryOutcome outcome)

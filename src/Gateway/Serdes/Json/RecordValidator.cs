@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Gateway.Http;
 
 namespace Gateway.Serdes;
@@ -27,16 +28,32 @@ internal sealed class RecordValidator(ViolationSink violations)
         _recordFailed = false;
         violations.Record = record;
         _path.Clear();
+        // Values of the json format are already checked JSON; binary payloads are whatever the client sent.
+        if (!Utf8.IsValid(value))
+        {
+            Add("json", "the value is not JSON: it is not valid UTF-8 text.");
+            return false;
+        }
+
         var reader = new Utf8JsonReader(value);
         try
         {
             reader.Read();
             Check(ref reader, schema);
+            if (reader.Read())
+            {
+                Add("json", "the value is not JSON: content follows the first value.");
+            }
         }
         catch (JsonException e)
         {
             // About the whole value, wherever the reader was.
             _path.Clear();
+            Add("json", $"the value is not JSON: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string escape that is not Unicode text, such as a lone surrogate.
             Add("json", $"the value is not JSON: {e.Message}");
         }
 

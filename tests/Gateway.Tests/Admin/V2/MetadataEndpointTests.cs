@@ -96,4 +96,48 @@ public sealed class MetadataEndpointTests(SharedGateway gateway)
         Assert.Equal(["pin", "geo", "user"], examples.EnumerateObject().Select(p => p.Name));
         Assert.True(content.TryGetProperty("application/vnd.kafka.binary.v2+json", out _));
     }
+
+    [Fact]
+    public async Task PartitionOffsets_AreTheEarliestAndLatest_ExactlyAsKafkaRestWritesThem()
+    {
+        var topic = TestTopics.Fresh();
+        Assert.Equal(200, (int)(await Rest.PostAsync(_client, $"/topics/{topic}/partitions/1", """{"records":[{"value":1},{"value":2},{"value":3}]}""")).StatusCode);
+
+        var busy = await _client.GetAsync($"/topics/{topic}/partitions/1/offsets");
+        var idle = await _client.GetAsync($"/topics/{topic}/partitions/0/offsets");
+
+        Assert.Equal("""{"beginning_offset":0,"end_offset":3}""", await busy.Content.ReadAsStringAsync());
+        Assert.Equal("application/vnd.kafka.v2+json", busy.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"beginning_offset":0,"end_offset":0}""", await idle.Content.ReadAsStringAsync());
+        await Rest.AssertErrorAsync(await _client.GetAsync($"/topics/{topic}/partitions/7/offsets"), 404, 40402);
+        await Rest.AssertErrorAsync(await _client.GetAsync($"/topics/{TestTopics.Fresh()}/partitions/0/offsets"), 404, 40403);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("{}")]
+    [InlineData("""{"a":"b","n":1,"t":true,"z":null}""")]
+    public async Task PostRoot_WithAMapOrNothing_EchoesAnEmptyObject(string? body)
+    {
+        var response = await Rest.PostAsync(_client, "/", body, "application/vnd.kafka.v2+json");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("[]", 422)]
+    [InlineData("\"text\"", 422)]
+    [InlineData("""{"a":{"b":1}}""", 422)]
+    [InlineData("{", 400)]
+    public async Task PostRoot_WithSomethingElse_IsRefusedInTheEnvelope(string body, int status)
+    {
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, "/", body, "application/vnd.kafka.v2+json"), status, status);
+    }
+
+    [Fact]
+    public async Task PostRoot_WithAnotherContentType_Is415()
+    {
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, "/", "{}", "application/vnd.kafka.json.v2+json"), 415, 415);
+    }
 }

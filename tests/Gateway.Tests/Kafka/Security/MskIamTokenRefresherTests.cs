@@ -51,6 +51,57 @@ public sealed class MskIamTokenRefresherTests
         Assert.Contains("could not be made", logs.All, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Refresh_ReturnsToLibrdkafkaAtOnce_AndSetsTheTokenWhenCredentialsArrive()
+    {
+        using var logs = new CapturedLogs();
+        var status = new KafkaAuthStatus(TimeProvider.System) { UsesToken = true };
+        var credentials = new SlowCredentials(new AwsCredentials("ASIAEXAMPLE", SecretKey, SessionToken, DateTimeOffset.UtcNow.AddHours(1)));
+        var refresher = Refresher(credentials, status, logs);
+        var returned = false;
+        try
+        {
+            using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+            {
+                BootstrapServers = "127.0.0.1:1",
+                SecurityProtocol = SecurityProtocol.SaslSsl,
+                SaslMechanism = SaslMechanism.OAuthBearer,
+            })
+            .SetOAuthBearerTokenRefreshHandler((client, config) =>
+            {
+                refresher.Refresh(client, config);
+                returned = true;
+            })
+            .Build();
+
+            // While credentials are still on their way, librdkafka's thread is already free.
+            await WaitUntilAsync(() => returned);
+            Assert.Null(status.TokenExpiresAt);
+            credentials.Arrive();
+            await WaitUntilAsync(() => status.TokenExpiresAt is not null);
+        }
+        finally
+        {
+            credentials.Arrive();
+        }
+
+        Assert.True(status.TokenValid);
+    }
+
+    /// <summary>Credentials that take as long as the test says, as STS or IMDS may.</summary>
+    private sealed class SlowCredentials(AwsCredentials credentials) : IAwsCredentialSource
+    {
+        private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Arrive() => _arrived.TrySetResult();
+
+        public async Task<AwsCredentials> GetAsync(CancellationToken cancellationToken)
+        {
+            await _arrived.Task;
+            return credentials;
+        }
+    }
+
     private static MskIamTokenRefresher Refresher(IAwsCredentialSource credentials, KafkaAuthStatus status, CapturedLogs logs)
     {
         var provider = new MskIamTokenProvider(credentials, new KafkaSecurityOptions { AwsRegion = "us-east-1" }, TimeProvider.System);

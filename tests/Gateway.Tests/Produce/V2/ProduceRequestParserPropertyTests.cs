@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using CsCheck;
 using Gateway.Http;
 using Gateway.Kafka;
@@ -65,6 +66,81 @@ public sealed class ProduceRequestParserPropertyTests
             Assert.NotNull(error);
             Assert.True(error.Status is 400 or 422, error.ToString());
         }, iter: 2_000);
+    }
+
+    /// <summary>Byte sequences that are not UTF-8: stray continuation bytes, overlong forms, surrogates, truncations, 0xFE/0xFF.</summary>
+    private static readonly Gen<byte[]> InvalidUtf8 = Gen.OneOf(
+        Gen.Const(new byte[] { 0xFF }),
+        Gen.Const(new byte[] { 0xC3, 0x28 }),
+        Gen.Const(new byte[] { 0x80 }),
+        Gen.Const(new byte[] { 0xC0, 0x80 }),
+        Gen.Const(new byte[] { 0xED, 0xA0, 0x80 }),
+        Gen.Const(new byte[] { 0xE2, 0x82 }),
+        Gen.Const(new byte[] { 0xF4, 0x90, 0x80, 0x80 }),
+        Gen.Byte[0x80, 0xFF].Array[1, 4].Where(bytes => !Utf8.IsValid(bytes)));
+
+    /// <summary>ASCII letters around the invalid bytes, so the string is otherwise ordinary.</summary>
+    private static readonly Gen<byte[]> TextWithInvalidUtf8 =
+        Gen.Char['a', 'z'].Array[0, 6].Select(InvalidUtf8, Gen.Char['a', 'z'].Array[0, 6],
+            (before, bad, after) => (byte[])[.. Encoding.ASCII.GetBytes(before), .. bad, .. Encoding.ASCII.GetBytes(after)]);
+
+    /// <summary>Where in a request the invalid bytes go: a field name or a string, in the request, a record, a key or a value.</summary>
+    private static readonly Gen<string> Position = Gen.OneOfConst(
+        $"{{\"records\":[{{\"value\":1}}],\"{Marker}\":1}}",
+        $"{{\"records\":[{{\"{Marker}\":1,\"value\":1}}]}}",
+        $"{{\"records\":[{{\"key\":\"{Marker}\",\"value\":\"AAEC\"}}]}}",
+        $"{{\"records\":[{{\"value\":\"{Marker}\"}}]}}",
+        $"{{\"records\":[{{\"value\":{{\"{Marker}\":1}}}}]}}",
+        $"{{\"records\":[{{\"key\":{{\"a\":[\"{Marker}\"]}},\"value\":null}}]}}");
+
+    private const string Marker = "\u0001MARK\u0001";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void InvalidUtf8_InAnyNameKeyOrValue_IsA400_NeverAnException(bool binary)
+    {
+        var format = binary ? EmbeddedFormat.Binary : EmbeddedFormat.Json;
+        Position.Select(TextWithInvalidUtf8, (position, text) => (position, text)).Sample(pair =>
+        {
+            var template = Encoding.ASCII.GetBytes(pair.position);
+            var marker = Encoding.ASCII.GetBytes(Marker);
+            var at = template.AsSpan().IndexOf(marker);
+            byte[] body = [.. template[..at], .. pair.text, .. template[(at + marker.Length)..]];
+
+            var error = ProduceRequestParser.Parse(body, format, []);
+
+            Assert.True(error is { Status: 400, Code: 400 }, $"{Encoding.Latin1.GetString(body)}: {error}");
+        }, iter: 3_000);
+    }
+
+    [Fact]
+    public void AnyBinaryPayload_OnATopicBoundToAJsonSchema_IsCheckedAsJson_NeverAnException()
+    {
+        var binding = PinBinding();
+        Gen.OneOf(Gen.Byte.Array[0, 40], TextWithInvalidUtf8, Gen.Const("{\"a\":\"\\uD800\"}"u8.ToArray()), Gen.Const("1 2"u8.ToArray()))
+            .Sample(payload =>
+            {
+                var records = new List<ProduceRecord>();
+                var body = $"{{\"records\":[{{\"value\":\"{Convert.ToBase64String(payload)}\"}}]}}";
+                Assert.Null(ProduceRequestParser.Parse(Encoding.ASCII.GetBytes(body), EmbeddedFormat.Binary, records));
+
+                var check = Gateway.Schemas.SchemaCheck.Run(binding, EmbeddedFormat.Binary, records, 10);
+
+                Assert.NotNull(check);
+                if (!Utf8.IsValid(payload))
+                {
+                    Assert.True(check.IsInvalid(0));
+                    Assert.Equal("json", check.Violations[0].Keyword);
+                }
+            }, iter: 3_000);
+    }
+
+    private static Gateway.Schemas.SchemaBinding PinBinding()
+    {
+        var file = Path.Combine(Support.PinterestRows.RepositoryRoot(), "schemas", "pinterest", "pin.schema.json");
+        var schema = Gateway.Schemas.SchemaCompiler.CompileFileAsync(file).GetAwaiter().GetResult();
+        return new Gateway.Schemas.SchemaBinding("pin", new Gateway.Schemas.SchemaBindingOptions { Topic = "t", Schema = file }, null, schema, "");
     }
 
     private static Gen<string> Value(int depth) => depth == 0

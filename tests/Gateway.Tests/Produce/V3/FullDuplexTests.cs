@@ -12,6 +12,9 @@ namespace Gateway.Tests.Produce.V3;
 /// </summary>
 public sealed class FullDuplexTests
 {
+    /// <summary>These streams carry arbitrary payloads to the pin topics; the shipped binding would hold them to the pin schema.</summary>
+    private const string OpaquePin = "Schemas__Bindings__pin__ValidateBinaryPayloads";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
@@ -20,7 +23,7 @@ public sealed class FullDuplexTests
         using var cluster = new EmbeddedKafkaCluster(3);
         var topic = TestTopics.Fresh();
         cluster.CreateTopic(topic, 3, 3);
-        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers);
+        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { [OpaquePin] = "false" });
         await using var stream = await ChunkedRequest.OpenAsync(gateway.Port, RestV3.Records(topic));
 
         var answers = new List<JsonElement>();
@@ -46,6 +49,7 @@ public sealed class FullDuplexTests
         cluster.CreateTopic(topic, 1, 1);
         using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string>
         {
+            [OpaquePin] = "false",
             ["ProduceV3__StreamMaxDurationMs"] = "2000",
             ["ProduceV3__StreamGracePeriodMs"] = "200",
         });
@@ -71,7 +75,7 @@ public sealed class FullDuplexTests
         using var cluster = new EmbeddedKafkaCluster(1);
         var topic = TestTopics.Fresh();
         cluster.CreateTopic(topic, 1, 1);
-        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Produce__MaxBodyBytes"] = "65536" });
+        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Produce__MaxBodyBytes"] = "65536", [OpaquePin] = "false" });
         await using var stream = await ChunkedRequest.OpenAsync(gateway.Port, RestV3.Records(topic));
         var data = new string('x', 1000);
 
