@@ -45,6 +45,12 @@ internal sealed class SchemaLookup(SchemaCache cache, SubjectBindings bindings)
             return (null, ErrorCatalog.FileBoundTopic(request.Topic, binding.Name, binding.SchemaFile));
         }
 
+        if (binding is not null && request.Id is { } asked && await bindings.CheckIdAsync(binding, request.Topic, asked) is { } notAllowed)
+        {
+            // The binding's refusal says more than the registry's (the id is not registered under its subject).
+            return (null, notAllowed);
+        }
+
         var (schema, error) = request switch
         {
             { Id: { } id } => await ByIdAsync(request, id, binding),

@@ -66,7 +66,7 @@ internal sealed class SchemaProduce(SchemaLookup lookup, TopicSchemas schemas)
             }
         }
 
-        return Write(format, key, value, records) is { } misfit ? (null, null, misfit) : (key?.Id, value?.Id, null);
+        return Write(format, key, value, binding is not null, records) is { } misfit ? (null, null, misfit) : (key?.Id, value?.Id, null);
     }
 
     /// <summary>kafka-rest looks a schema up only when the request names one (an id or a raw schema).</summary>
@@ -90,8 +90,11 @@ internal sealed class SchemaProduce(SchemaLookup lookup, TopicSchemas schemas)
             : (schema, error);
     }
 
-    /// <summary>Every record's key and value in the wire format; null when all fit, else the 400 with every violation.</summary>
-    private GatewayError? Write(EmbeddedFormat format, RegisteredSchema? key, RegisteredSchema? value, List<ProduceRecord> records)
+    /// <summary>
+    /// Every record's key and value in the wire format; null when all fit, else the 400 with every violation. A null key
+    /// or value is a Kafka null, as in kafka-rest, except a value on a bound topic: it must fit the subject's schema too.
+    /// </summary>
+    private GatewayError? Write(EmbeddedFormat format, RegisteredSchema? key, RegisteredSchema? value, bool bound, List<ProduceRecord> records)
     {
         var violations = new List<SchemaViolation>();
         var sink = new ViolationSink(violations, schemas.Options.MaxErrors);
@@ -101,10 +104,10 @@ internal sealed class SchemaProduce(SchemaLookup lookup, TopicSchemas schemas)
             sink.Record = i;
             var record = records[i];
             sink.Field = "key";
-            var keyBytes = key is null ? null : SchemaSerdes.Serialize(key.Id, key.Parsed, record.Key ?? Null, sink);
+            var keyBytes = key is null || record.Key is null ? null : SchemaSerdes.Serialize(key.Id, key.Parsed, record.Key, sink);
             sink.Field = null;
-            var valueBytes = value is null ? null : SchemaSerdes.Serialize(value.Id, value.Parsed, record.Value ?? Null, sink);
-            if ((key is not null && keyBytes is null) || (value is not null && valueBytes is null))
+            var valueBytes = value is null || (record.Value is null && !bound) ? null : SchemaSerdes.Serialize(value.Id, value.Parsed, record.Value ?? Null, sink);
+            if ((keyBytes is null && key is not null && record.Key is not null) || (valueBytes is null && value is not null && (record.Value is not null || bound)))
             {
                 invalid++;
                 continue;

@@ -111,7 +111,8 @@ internal static class JsonSchemaCompiler
                 case "items" when value.ValueKind is JsonValueKind.Object or JsonValueKind.True:
                     items = Compile(value, root, isRoot: false, resolving);
                     break;
-                case "$schema" or "$id" when isRoot:
+                case "$id" when isRoot:
+                case "$schema" when isRoot && IsStandardDialect(value):
                     break;
                 default:
                     if (!Annotations.Contains(keyword.Name))
@@ -172,6 +173,11 @@ internal static class JsonSchemaCompiler
         resolving.Remove(target);
         return compiled;
     }
+
+    /// <summary>A dialect of json-schema.org; any other is left to the full validator, which reports it.</summary>
+    private static bool IsStandardDialect(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && value.GetString() is { } uri
+        && (uri.StartsWith("http://json-schema.org/", StringComparison.Ordinal) || uri.StartsWith("https://json-schema.org/", StringComparison.Ordinal));
 
     private static JsonTypes TypesOf(JsonElement value)
     {
