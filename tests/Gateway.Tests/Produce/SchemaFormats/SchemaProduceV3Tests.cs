@@ -65,6 +65,18 @@ public sealed class SchemaProduceV3Tests(SchemaFormatsGateway gateway) : IClassF
         Assert.Equal("PROTOBUF", protobuf.GetProperty("value").GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task Avro_RecordNameStrategy_RegistersUnderTheRecordsFullName_AndTheAnswerSaysSo()
+    {
+        var topic = Unbound();
+
+        var answer = await ProduceAsync(topic, $$$$"""{"value":{"type":"AVRO","subject_name_strategy":"RECORD_NAME","schema":{{{{Quoted(Order)}}}},"data":{"id":1}}}""");
+
+        Assert.Equal("shop.Order", answer.GetProperty("value").GetProperty("subject").GetString());
+        var latest = await SchemaRecords.LatestAsync(_client, "shop.Order");
+        Assert.Equal(answer.GetProperty("value").GetProperty("schema_id").GetInt32(), latest.GetProperty("id").GetInt32());
+    }
+
     private async Task<JsonElement> ProduceAsync(string topic, string record)
     {
         var answer = await AnswerAsync(topic, record);
