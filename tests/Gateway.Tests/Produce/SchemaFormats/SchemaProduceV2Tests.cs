@@ -112,4 +112,20 @@ public sealed class SchemaProduceV2Tests(SchemaFormatsGateway gateway) : IClassF
         Assert.DoesNotContain(errors, e => e.Item1 == 0);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
     }
+
+    [Theory]
+    [InlineData(AvroV2)]
+    [InlineData(JsonSchemaV2)]
+    [InlineData(ProtobufV2)]
+    public async Task OpenApiExample_OfEachSchemaFormat_IsProducedAsShown(string mediaType)
+    {
+        var document = await Rest.JsonAsync(await _client.GetAsync("/swagger/v1/swagger.json"));
+        var example = document.GetProperty("paths").GetProperty("/topics/{topic}").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty(mediaType).GetProperty("examples").GetProperty("example").GetProperty("value");
+
+        var (_, valueId, answer) = await ProducedAsync(await Rest.PostAsync(_client, $"/topics/{Unbound()}", example.GetRawText(), mediaType));
+
+        Assert.NotNull(valueId);
+        Assert.Equal(example.GetProperty("records").GetArrayLength(), answer.GetProperty("offsets").GetArrayLength());
+    }
 }
