@@ -8,12 +8,14 @@ namespace Gateway.Tests.Produce.SchemaFormats;
 /// <summary>
 /// One gateway for the schema format tests, on its embedded registry and cluster: unbound topics take any format;
 /// <c>&lt;hex&gt;.pin</c> is bound to the shipped pin schema file registered at start as subject <see cref="PinSubject"/>;
-/// <c>&lt;hex&gt;.geo</c> to the geo file alone; <c>bound-&lt;hex&gt;</c> to the registry subject <see cref="BoundSubject"/> alone.
+/// <c>&lt;hex&gt;.geo</c> to the geo file alone; <c>bound-&lt;hex&gt;</c> and <c>avro-&lt;hex&gt;</c> to the registry subjects
+/// <see cref="BoundSubject"/> and <see cref="AvroSubject"/> alone.
 /// </summary>
 public sealed class SchemaFormatsGateway : IDisposable
 {
     public const string PinSubject = "pinterest.pin-value";
     public const string BoundSubject = "bound-orders-value";
+    public const string AvroSubject = "bound-avro-orders-value";
 
     public GatewayFactory Factory { get; } = new(RegistryRest.WithAdmin(new Dictionary<string, string?>
     {
@@ -24,6 +26,8 @@ public sealed class SchemaFormatsGateway : IDisposable
         ["Schemas:Bindings:geo:Schema"] = "schemas/pinterest/geo.schema.json",
         ["Schemas:Bindings:bound:Pattern"] = "bound-[0-9a-f]{12}",
         ["Schemas:Bindings:bound:Subject"] = BoundSubject,
+        ["Schemas:Bindings:avro:Pattern"] = "avro-[0-9a-f]{12}",
+        ["Schemas:Bindings:avro:Subject"] = AvroSubject,
     }));
 
     public void Dispose() => Factory.Dispose();

@@ -84,4 +84,21 @@ public sealed class SubjectBindingTests(SchemaFormatsGateway gateway) : IClassFi
 
         Assert.Contains("value_schema_id", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AvroSubjectBoundTopic_JsonIsRefusedNamingTheAvroFormat_AvroAndV3LookupsUseTheBindingsSubject()
+    {
+        var id = await RegistryRest.RegisterAsync(_client, SchemaFormatsGateway.AvroSubject, RegistryRest.Body(Order));
+        var topic = $"avro-{Guid.NewGuid():N}"[..17];
+
+        var json = await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", """{"records":[{"value":{"id":1}}]}""", Rest.JsonV2), 422, 42210);
+        var (_, valueId, _) = await ProducedAsync(await Rest.PostAsync(_client, $"/topics/{topic}",
+            $$$$"""{"value_schema_id":{{{{id}}}},"records":[{"value":{"id":1}}]}""", AvroV2));
+        var v3 = Assert.Single(await RestV3.LinesAsync(await RestV3.PostAsync(_client, RestV3.Records(topic), """{"value":{"data":{"id":2}}}""")));
+
+        Assert.Contains($"application/vnd.kafka.avro.v2+json with value_schema_id {id}", json, StringComparison.Ordinal);
+        Assert.Equal(id, valueId);
+        Assert.Equal((SchemaFormatsGateway.AvroSubject, id), (v3.GetProperty("value").GetProperty("subject").GetString(), v3.GetProperty("value").GetProperty("schema_id").GetInt32()));
+        Assert.Equal(2, KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic).Count);
+    }
 }
