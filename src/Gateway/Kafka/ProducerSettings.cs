@@ -37,4 +37,16 @@ internal static class ProducerSettings
         config.Set("message.timeout.ms", options.DeliveryTimeoutMs.ToString(CultureInfo.InvariantCulture));
         return config;
     }
+
+    /// <summary>
+    /// The same settings for the state topics' producer: each write is one record a caller waits for, so it is sent at
+    /// once instead of lingering for a batch, and it reports no statistics (the metrics describe the record producer).
+    /// </summary>
+    public static ProducerConfig BuildForStateTopics(KafkaOptions options, string bootstrapServers)
+    {
+        var config = Build(options, bootstrapServers, statistics: false);
+        config.ClientId = "gateway-state";
+        config.LingerMs = 0;
+        return config;
+    }
 }
