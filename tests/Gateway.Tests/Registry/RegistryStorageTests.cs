@@ -100,10 +100,19 @@ public sealed class RegistryStorageTests
             var idBySchema = work.Zip(ids).GroupBy(p => p.First.Schema).ToDictionary(g => g.Key, g => g.Select(p => p.Second).Distinct().ToArray());
             Assert.All(idBySchema.Values, found => Assert.Single(found));
             Assert.Equal(30, idBySchema.Values.Select(found => found[0]).Distinct().Count());
+            // Each instance learns the others' registrations by reading the topic: wait until each has them all.
+            var expected = work.Select(w => (w.Subject, w.Schema)).Distinct().Count();
             var views = new List<string>();
             foreach (var client in clients)
             {
-                views.Add((await RegistryRest.GetJsonAsync(client, "/registry/schemas")).GetRawText());
+                var view = await RegistryRest.GetJsonAsync(client, "/registry/schemas");
+                for (var wait = 0; view.GetArrayLength() < expected && wait < 200; wait++)
+                {
+                    await Task.Delay(100);
+                    view = await RegistryRest.GetJsonAsync(client, "/registry/schemas");
+                }
+
+                views.Add(view.GetRawText());
                 foreach (var (schema, found) in idBySchema)
                 {
                     Assert.Equal(schema, (await RegistryRest.GetJsonAsync(client, $"/registry/schemas/ids/{found[0]}")).GetProperty("schema").GetString());

@@ -20,7 +20,8 @@ public sealed class MskIamTokenRefresherTests
         var refresher = Refresher(new MskIamTokenProviderTests.FixedCredentials(new AwsCredentials("ASIAEXAMPLE", SecretKey, SessionToken, expiry)), status, logs);
         using (var producer = Build(refresher))
         {
-            await WaitUntilAsync(() => status.TokenExpiresAt is not null || status.LastFailure is not null);
+            // The token is reported set before its log line is written: wait for both.
+            await WaitUntilAsync(() => (status.TokenExpiresAt is not null && logs.All.Contains("MSK IAM token set", StringComparison.Ordinal)) || status.LastFailure is not null);
         }
 
         Assert.Null(status.LastFailure);
