@@ -30,6 +30,14 @@ public sealed class KafkaOptions
     /// <summary>Broker count of the embedded cluster.</summary>
     public int EmbeddedBrokers { get; set; } = 3;
 
+    /// <summary>
+    /// How many records waiting for Kafka make waiting out <c>linger.ms</c> worth it. Below this, there is
+    /// little to batch a request's records with, so they go to a second producer that sends at once
+    /// (linger 0) and the answer does not wait for the linger; from here on they go to the lingering
+    /// producer, whose fuller batches cost less per record. 0 keeps one producer that always lingers.
+    /// </summary>
+    public int LingerFromRecordsInFlight { get; set; } = 8;
+
     /// <summary>Any librdkafka producer property, for example <c>linger.ms</c>; applied last.</summary>
     public Dictionary<string, string> Producer { get; set; } = [];
 
