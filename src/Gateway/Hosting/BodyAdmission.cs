@@ -44,10 +44,15 @@ internal sealed class BodyAdmission(RequestDelegate next, IOptions<ServerOptions
         }
     }
 
-    /// <summary>What the body can cost: its length, at most the server's body limit (which refuses the rest).</summary>
+    /// <summary>
+    /// What the body can cost: its length, at most the server's body limit (which refuses the rest), or for a
+    /// body read a frame at a time, what it holds at once.
+    /// </summary>
     private static long BytesOf(HttpContext context)
     {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? ServerDefaults.UnlimitedBodyCharge;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<StreamedBody>() is { } streamed
+            ? streamed.BytesHeldAtOnce + ServerDefaults.BodyLimitMargin
+            : context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? ServerDefaults.UnlimitedBodyCharge;
         if (context.Request.ContentLength is { } length)
         {
             return Math.Min(length, limit);

@@ -7,7 +7,7 @@ namespace Gateway.Kafka;
 
 internal static class KafkaRegistration
 {
-    /// <summary>The Kafka connection (configured or embedded), the one producer and cluster metadata.</summary>
+    /// <summary>The Kafka connection (configured or embedded), the record producer, cluster metadata and the state topics' clients.</summary>
     public static IServiceCollection AddKafka(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<KafkaOptions, KafkaOptionsValidator>(configuration, KafkaOptions.Section);
@@ -20,6 +20,7 @@ internal static class KafkaRegistration
         services.TryAddSingleton<IConsumerGroupDirectory, NoConsumerGroups>();
         services.AddSingleton<ClusterAdmin>();
         services.AddSingleton<TopicReaders>();
+        services.AddSingleton<StateTopicWriter>();
         services.AddSingleton<IStartupCheck, KafkaStartup>();
         services.AddKafkaSecurity();
         return services;

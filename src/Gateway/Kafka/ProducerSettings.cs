@@ -42,6 +42,18 @@ internal static class ProducerSettings
     }
 
     /// <summary>
+    /// The same settings for the state topics' producer: each write is one record a caller waits for, so it is sent at
+    /// once instead of lingering for a batch, and it reports no statistics (the metrics describe the record producer).
+    /// </summary>
+    public static ProducerConfig BuildForStateTopics(KafkaOptions options, string bootstrapServers)
+    {
+        var config = Build(options, bootstrapServers, statistics: false);
+        config.ClientId = "gateway-state";
+        config.LingerMs = 0;
+        return config;
+    }
+
+    /// <summary>
     /// The prompt producer's configuration: the same, but sending at once. Null when the configured linger is
     /// already 0 or the gateway is told never to send at once (<see cref="KafkaOptions.LingerFromRecordsInFlight"/> is 0).
     /// </summary>

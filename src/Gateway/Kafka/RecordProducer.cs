@@ -28,9 +28,10 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     private readonly KafkaOptions _options;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
-    private readonly ILogger<RecordProducer> _logger;
+    private readonly ILogger _logger;
     private readonly RefusalLog _refusals;
     private readonly bool _metrics;
+    private readonly bool _stateTopics;
     private readonly TimeSpan _flushTimeout;
     private readonly Action<int> _answered;
     private long _recordsInFlight;
@@ -43,11 +44,19 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     public RecordProducer(
         KafkaConnection connection, IOptions<KafkaOptions> options, IServiceProvider services, TimeProvider time, RefusalLog refusals,
         IOptions<Observability.ObservabilityOptions> observability, ILogger<RecordProducer> logger)
+        : this(connection, options.Value, services, time, refusals, observability.Value.Metrics, logger, stateTopics: false)
     {
-        _metrics = observability.Value.Metrics;
+    }
+
+    private RecordProducer(
+        KafkaConnection connection, KafkaOptions options, IServiceProvider services, TimeProvider time, RefusalLog refusals,
+        bool metrics, ILogger logger, bool stateTopics)
+    {
+        _metrics = metrics;
+        _stateTopics = stateTopics;
         _refusals = refusals;
         _connection = connection;
-        _options = options.Value;
+        _options = options;
         _services = services;
         _time = time;
         _logger = logger;
@@ -56,11 +65,22 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         _current = Build(1);
     }
 
+    /// <summary>
+    /// A second producer with the same settings and the same recovery from fatal errors, for writes to the gateway's own
+    /// state topics (<see cref="StateTopicWriter"/>): no linger, no statistics.
+    /// </summary>
+    public static RecordProducer ForStateTopics(
+        KafkaConnection connection, KafkaOptions options, IServiceProvider services, TimeProvider time, RefusalLog refusals, ILogger logger) =>
+        new(connection, options, services, time, refusals, metrics: false, logger, stateTopics: true);
+
     /// <summary>The current producer's librdkafka handle (it changes when a producer is replaced).</summary>
     public Handle Handle => _current.Producer.Handle;
 
     /// <summary>The current producer's client name; a new producer has a new one.</summary>
     public string Name => _current.Producer.Name;
+
+    /// <summary>The current producer's client name and handle, read from the same producer.</summary>
+    public (string Name, Handle Handle) Client => _current.Producer is var producer ? (producer.Name, producer.Handle) : default;
 
     /// <summary>Why records cannot be produced right now, or null when they can.</summary>
     public string? Problem => _current.Fatal is { } fatal
@@ -152,7 +172,9 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         var generation = new ProducerGeneration(number, _time.GetUtcNow());
         try
         {
-            var config = ProducerSettings.Build(_options, _connection.BootstrapServers, _metrics);
+            var config = _stateTopics
+                ? ProducerSettings.BuildForStateTopics(_options, _connection.BootstrapServers)
+                : ProducerSettings.Build(_options, _connection.BootstrapServers, _metrics);
             generation.Producer = Builder(config, generation, statistics: _metrics).Build();
             if (ProducerSettings.Prompt(_options, _connection.BootstrapServers, config) is { } prompt)
             {

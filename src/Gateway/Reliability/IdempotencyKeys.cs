@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Reliability;
@@ -7,7 +7,7 @@ namespace Gateway.Reliability;
 /// Answers remembered by <c>Idempotency-Key</c> (per instance): a retry with the same key and the same
 /// request gets the first answer and produces nothing new; a concurrent duplicate waits for the first.
 /// </summary>
-internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, TimeProvider time)
+internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, TimeProvider time) : IDisposable
 {
     public const string Header = "Idempotency-Key";
 
@@ -29,8 +29,31 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
         hash.AppendData(body);
         return hash.GetHashAndReset();
     }
+    /// <summary>What an entry costs beyond its answer: the key, the request's hash and the bookkeeping.</summary>
+    private const long EntryOverheadBytes = 256;
+
+    /// <summary>What an answer that cannot say is assumed to cost.</summary>
+    private const long UnknownAnswerBytes = 1024;
+
     private readonly ReliabilityOptions _options = options.Value;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _claims = new();
+
+    // Keys still being answered: bounded by the requests in flight, which admission bounds; never evicted.
+    private readonly Dictionary<string, Entry> _pending = new(StringComparer.Ordinal);
+
+    // Answers kept for retries: bounded by bytes and by count (each entry is charged at least
+    // MaxBytes / MaxKeys), the least recently used forgotten first.
+    private readonly MemoryCache _answered = new(new MemoryCacheOptions
+    {
+        SizeLimit = options.Value.IdempotencyMaxBytes,
+        TrackStatistics = true,
+    });
+
+    /// <summary>Answers remembered now.</summary>
+    public int RememberedKeys => _answered.Count;
+
+    /// <summary>Approximate bytes the remembered answers hold; never above <c>Reliability:IdempotencyMaxBytes</c>.</summary>
+    public long RememberedBytes => _answered.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     /// <summary>
     /// The first request with this key gets a ticket to fulfil; a later one gets the first one's answer
@@ -40,23 +63,21 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
     {
         var now = time.GetUtcNow();
         var id = $"{scope}\n{key}";
-        while (true)
+        lock (_claims)
         {
-            var entry = new Entry(requestHash, now + TimeSpan.FromSeconds(_options.IdempotencyWindowSeconds));
-            var existing = _entries.GetOrAdd(id, entry);
-            if (ReferenceEquals(existing, entry))
+            if (_pending.TryGetValue(id, out var pending))
             {
-                Trim(now);
-                return new Claim(entry, IsFirst: true, Conflict: false);
+                return Later(pending, requestHash);
             }
 
-            if (existing.Expires <= now)
+            if (_answered.TryGetValue(id, out Entry? answered) && answered!.Expires > now)
             {
-                _entries.TryRemove(new KeyValuePair<string, Entry>(id, existing));
-                continue;
+                return Later(answered, requestHash);
             }
 
-            return new Claim(existing, IsFirst: false, Conflict: !existing.RequestHash.AsSpan().SequenceEqual(requestHash));
+            var entry = new Entry(this, id, requestHash, now + TimeSpan.FromSeconds(_options.IdempotencyWindowSeconds));
+            _pending[id] = entry;
+            return new Claim(entry, IsFirst: true, Conflict: false);
         }
     }
 
@@ -66,36 +87,58 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
     /// </summary>
     public void Abandon(string scope, string key, Claim claim, IResult answer)
     {
-        claim.Entry.Fulfil(answer);
-        _entries.TryRemove(new KeyValuePair<string, Entry>($"{scope}\n{key}", claim.Entry));
-    }
-
-    private void Trim(DateTimeOffset now)
-    {
-        if (_entries.Count <= _options.IdempotencyMaxKeys)
+        lock (_claims)
         {
-            return;
-        }
-
-        foreach (var (id, entry) in _entries)
-        {
-            if (entry.Expires <= now)
+            if (_pending.TryGetValue(claim.Entry.Id, out var pending) && ReferenceEquals(pending, claim.Entry))
             {
-                _entries.TryRemove(id, out _);
+                _pending.Remove(claim.Entry.Id);
             }
         }
 
-        // Still full: forget the keys that expire soonest, never one still being answered.
-        var excess = _entries.Count - _options.IdempotencyMaxKeys;
-        foreach (var (id, _) in _entries.Where(e => e.Value.Answer.IsCompleted).OrderBy(e => e.Value.Expires).Take(Math.Max(excess, 0)).ToArray())
+        claim.Entry.Settle(answer);
+    }
+
+    private static Claim Later(Entry first, byte[] requestHash) =>
+        new(first, IsFirst: false, Conflict: !first.RequestHash.AsSpan().SequenceEqual(requestHash));
+
+    /// <summary>Moves a fulfilled entry from the pending keys to the remembered answers.</summary>
+    private void Remember(Entry entry, IResult answer)
+    {
+        var size = Math.Max(
+            EntryOverheadBytes + 2L * entry.Id.Length + (answer is IRememberedAnswer remembered ? remembered.ApproximateBytes : UnknownAnswerBytes),
+            _options.IdempotencyMaxBytes / _options.IdempotencyMaxKeys);
+        var window = entry.Expires - time.GetUtcNow();
+        lock (_claims)
         {
-            _entries.TryRemove(id, out _);
+            if (!_pending.TryGetValue(entry.Id, out var pending) || !ReferenceEquals(pending, entry))
+            {
+                return;
+            }
+
+            _pending.Remove(entry.Id);
+            if (size > _options.IdempotencyMaxBytes || window <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            // Make room now rather than drop the newest answer: each pass forgets a tenth of the
+            // entries (expired first, then the least recently used), so the cost per answer stays small.
+            while (RememberedBytes + size > _options.IdempotencyMaxBytes && _answered.Count > 0)
+            {
+                _answered.Compact(Math.Max(0.1, 1.0 / _answered.Count));
+            }
+
+            _answered.Set(entry.Id, entry, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = window });
         }
     }
 
-    internal sealed class Entry(byte[] requestHash, DateTimeOffset expires)
+    public void Dispose() => _answered.Dispose();
+
+    internal sealed class Entry(IdempotencyKeys keys, string id, byte[] requestHash, DateTimeOffset expires)
     {
         private readonly TaskCompletionSource<IResult> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Id { get; } = id;
 
         public byte[] RequestHash { get; } = requestHash;
 
@@ -103,7 +146,15 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
 
         public Task<IResult> Answer => _answer.Task;
 
-        public void Fulfil(IResult answer) => _answer.TrySetResult(answer);
+        /// <summary>The first request's answer: duplicates waiting get it, and retries within the window too.</summary>
+        public void Fulfil(IResult answer)
+        {
+            Settle(answer);
+            keys.Remember(this, answer);
+        }
+
+        /// <summary>Answers the duplicates waiting now, without keeping the answer.</summary>
+        public void Settle(IResult answer) => _answer.TrySetResult(answer);
     }
 }
 

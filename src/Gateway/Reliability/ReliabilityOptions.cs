@@ -19,8 +19,11 @@ public sealed class ReliabilityOptions
     /// <summary>How long an answer is kept for a retry with the same <c>Idempotency-Key</c> (seconds).</summary>
     public int IdempotencyWindowSeconds { get; set; } = 300;
 
-    /// <summary>Most idempotency keys remembered at once; the oldest are forgotten first.</summary>
+    /// <summary>Most idempotency keys remembered at once; the least recently used are forgotten first.</summary>
     public int IdempotencyMaxKeys { get; set; } = 100_000;
+
+    /// <summary>Most memory the remembered answers may hold (approximate bytes); the least recently used are forgotten first.</summary>
+    public long IdempotencyMaxBytes { get; set; } = 64L * 1024 * 1024;
 }
 
 internal sealed class ReliabilityOptionsValidator : AbstractValidator<ReliabilityOptions>
@@ -37,5 +40,7 @@ internal sealed class ReliabilityOptionsValidator : AbstractValidator<Reliabilit
             .WithMessage("Reliability:IdempotencyWindowSeconds must be between 1 and 86400.");
         RuleFor(o => o.IdempotencyMaxKeys).InclusiveBetween(1, 10_000_000)
             .WithMessage("Reliability:IdempotencyMaxKeys must be between 1 and 10000000.");
+        RuleFor(o => o.IdempotencyMaxBytes).InclusiveBetween(64 * 1024, 16L * 1024 * 1024 * 1024)
+            .WithMessage("Reliability:IdempotencyMaxBytes must be between 65536 and 17179869184.");
     }
 }

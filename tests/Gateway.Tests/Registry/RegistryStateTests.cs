@@ -48,6 +48,21 @@ public sealed class RegistryStateTests
         Assert.Equal(3, state.MaxId);
     }
 
+    [Fact]
+    public void Record_AppliedAgainAtItsOffset_IsIgnored_SoWhatItsFirstApplicationSaidStands()
+    {
+        var state = new RegistryState();
+        Apply(state, 0, Key("s", 1), Value("s", 1, 1, A));
+        Apply(state, 1, Key("s", 1), Value("s", 1, 2, B));
+        // The writer of offset 1 applied it when Kafka acknowledged it; then the reader fetches it.
+        Apply(state, 1, Key("s", 1), Value("s", 1, 2, B));
+
+        var outcome = state.OutcomeAt(1)!;
+        Assert.Equal((false, 0L, A), (outcome.Applied, outcome.PreviousRecord, outcome.Replaced!.Schema.Text));
+        Assert.Equal(A, state.Get("s", 1, includeDeleted: true)!.Schema.Text);
+        Assert.Null(state.ById(2));
+    }
+
     private static string Key(string subject, int version) => $"{{\"keytype\":\"SCHEMA\",\"subject\":\"{subject}\",\"version\":{version},\"magic\":1}}";
 
     private static string Value(string subject, int version, int id, string schema) =>

@@ -127,5 +127,61 @@ public sealed class RegistryStorageTests
         }
     }
 
+    [Fact]
+    public async Task TwoInstances_RegisteringInTurn_EachBuildsOnTheOthersWrites_WithoutConflictingRecords()
+    {
+        var topic = $"_schemas-{Guid.NewGuid():N}";
+        using var cluster = RegistryRest.ClusterWithTopic(topic);
+        using var first = RegistryRest.OnCluster(cluster.BootstrapServers, topic, RegistryRest.WithAdmin());
+        using var second = RegistryRest.OnCluster(cluster.BootstrapServers, topic);
+        HttpClient[] clients = [first.CreateClient(), second.CreateClient()];
+        foreach (var client in clients)
+        {
+            await RegistryRest.ReadyAsync(client);
+        }
+
+        await RegistryRest.SendAsync(clients[0], HttpMethod.Put, "/registry/config/turns-value", "{\"compatibility\":\"NONE\"}", RegistryRest.AdminKey);
+        for (var i = 1; i <= 20; i++)
+        {
+            // Each registration starts after the other instance's was answered, so it must see it and come after it.
+            var client = clients[i % 2];
+            var id = await RegistryRest.RegisterAsync(client, "turns-value", RegistryRest.Body(RegistryRest.Avro($"Turn{i}", ["a"])));
+            Assert.Equal(i, id);
+            var latest = await RegistryRest.GetJsonAsync(client, "/registry/subjects/turns-value/versions/latest");
+            Assert.Equal((i, id), (latest.GetProperty("version").GetInt32(), latest.GetProperty("id").GetInt32()));
+        }
+
+        // The config record and one record per registration: no write lost to a concurrent one and none was restored.
+        var records = KafkaReader.ReadAll(cluster.BootstrapServers, topic);
+        Assert.Equal(21, records.Count);
+        Assert.Equal(
+            Enumerable.Range(1, 20).Select(v => $"{{\"keytype\":\"SCHEMA\",\"subject\":\"turns-value\",\"version\":{v},\"magic\":1}}"),
+            records.Skip(1).Select(r => Text(r.Key)));
+    }
+
+    [Fact]
+    public async Task OneInstance_ManyRegistrationsAtOnce_EachGetsItsOwnIdAndOneRecord()
+    {
+        var topic = $"_schemas-{Guid.NewGuid():N}";
+        using var cluster = RegistryRest.ClusterWithTopic(topic);
+        using var gateway = RegistryRest.OnCluster(cluster.BootstrapServers, topic);
+        var client = gateway.CreateClient();
+        await RegistryRest.ReadyAsync(client);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Task.Run(() => RegistryRest.RegisterAsync(client, $"many-{i}-value", RegistryRest.Body(RegistryRest.Avro($"Many{i}", ["a"]))))));
+
+        Assert.Equal(Enumerable.Range(1, 40), ids.Order());
+        for (var i = 0; i < 40; i++)
+        {
+            var schema = await RegistryRest.GetJsonAsync(client, $"/registry/schemas/ids/{ids[i]}");
+            Assert.Equal(RegistryRest.Avro($"Many{i}", ["a"]), schema.GetProperty("schema").GetString());
+            var versions = await RegistryRest.GetJsonAsync(client, $"/registry/schemas/ids/{ids[i]}/versions");
+            Assert.Equal($"[{{\"subject\":\"many-{i}-value\",\"version\":1}}]", versions.GetRawText());
+        }
+
+        Assert.Equal(40, KafkaReader.ReadAll(cluster.BootstrapServers, topic).Count);
+    }
+
     private static string? Text(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
 }

@@ -32,7 +32,7 @@ public sealed class HostileInputTests(HostileInputTests.RealGateway gateway) : I
         using var socket = await ConnectAsync();
         var body = """{"records":[{"value":"slow"}]}""";
         await socket.SendAsync(Encoding.ASCII.GetBytes(Head(_topic, body.Length)));
-        var reading = ReadAnswerAsync(socket, TimeSpan.FromSeconds(40));
+        var reading = RawHttp.ReadAnswerAsync(socket, TimeSpan.FromSeconds(40));
         foreach (var b in Encoding.ASCII.GetBytes(body))
         {
             if (reading.IsCompleted)
@@ -91,7 +91,7 @@ public sealed class HostileInputTests(HostileInputTests.RealGateway gateway) : I
         await socket.SendAsync(Encoding.ASCII.GetBytes(Head(_topic, body.Length).Replace("application/vnd.kafka.json.v2+json", contentType, StringComparison.Ordinal)));
         await socket.SendAsync(body);
 
-        var answer = await ReadAnswerAsync(socket, TimeSpan.FromSeconds(20));
+        var answer = await RawHttp.ReadAnswerAsync(socket, TimeSpan.FromSeconds(20));
         Assert.True(answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), answer);
         Assert.Contains("\"error_code\":400", answer, StringComparison.Ordinal);
         await AssertStillServingAndNothingProducedAsync();
@@ -116,64 +116,9 @@ public sealed class HostileInputTests(HostileInputTests.RealGateway gateway) : I
     private static string Head(string topic, int contentLength) =>
         $"POST /topics/{topic} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/vnd.kafka.json.v2+json\r\nContent-Length: {contentLength}\r\n\r\n";
 
-    private async Task<string> SendAsync(string request, TimeSpan holdOpen)
-    {
-        using var socket = await ConnectAsync();
-        await socket.SendAsync(Encoding.UTF8.GetBytes(request));
-        return await ReadAnswerAsync(socket, holdOpen);
-    }
+    private Task<string> SendAsync(string request, TimeSpan holdOpen) => RawHttp.SendAsync(_port, request, holdOpen);
 
-    private async Task<Socket> ConnectAsync()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync("127.0.0.1", _port);
-        return socket;
-    }
-
-    /// <summary>Reads until the server has sent a whole answer or closed; fails past <paramref name="limit"/>.</summary>
-    private static async Task<string> ReadAnswerAsync(Socket socket, TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        var received = new StringBuilder();
-        var buffer = new byte[8192];
-        while (true)
-        {
-            int read;
-            try
-            {
-                read = await socket.ReceiveAsync(buffer, timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"no complete answer within {limit}: '{received}'");
-                throw;
-            }
-
-            if (read == 0)
-            {
-                return received.ToString();
-            }
-
-            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
-            var text = received.ToString();
-            var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            if (headerEnd >= 0 && IsComplete(text, headerEnd))
-            {
-                return text;
-            }
-        }
-    }
-
-    private static bool IsComplete(string text, int headerEnd)
-    {
-        var lengthLine = text[..headerEnd].Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-        if (lengthLine is not null)
-        {
-            return text.Length - headerEnd - 4 >= int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return !text[..headerEnd].Contains("chunked", StringComparison.OrdinalIgnoreCase) || text.EndsWith("0\r\n\r\n", StringComparison.Ordinal);
-    }
+    private Task<Socket> ConnectAsync() => RawHttp.ConnectAsync(_port);
 
     private async Task AssertStillServingAndNothingProducedAsync()
     {

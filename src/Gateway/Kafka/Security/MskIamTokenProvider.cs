@@ -27,7 +27,7 @@ internal sealed class MskIamTokenProvider(IAwsCredentialSource credentials, Kafk
         if (lifetime < MinLifetimeSeconds)
         {
             throw new InvalidOperationException(
-                $"AWS credentials {current.AccessKeyId} expire in {lifetime} s, too soon to sign an MSK IAM token.");
+                $"AWS credentials {current.KeyIdHint} expire in {lifetime} s, too soon to sign an MSK IAM token.");
         }
 
         return MskIamSigner.Sign(current, options.EffectiveAwsRegion, now, lifetime, UserAgent);

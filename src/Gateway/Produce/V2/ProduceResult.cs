@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Gateway.Http;
 using Gateway.Kafka;
+using Gateway.Reliability;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Gateway.Produce.V2;
@@ -11,9 +12,13 @@ namespace Gateway.Produce.V2;
 /// <c>{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}</c>.
 /// 200, or 401 / 403 when a record failed authentication or authorization, as in kafka-rest.
 /// </summary>
-internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetadataProvider
+internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetadataProvider, IRememberedAnswer
 {
     public FlowResult Result { get; } = result;
+
+    public long ApproximateBytes =>
+        Outcomes(Result.Outcomes) + Outcomes(Result.DeadLetters)
+        + (Result.Check?.Violations.Sum(v => 128L + 2L * (v.Message.Length + v.Pointer.Length)) ?? 0);
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
@@ -28,6 +33,9 @@ internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetad
 
         return JsonSerializer.SerializeAsync(response.Body, ToResponse(Result), KafkaRestJson.Context.ProduceResponse, httpContext.RequestAborted);
     }
+
+    private static long Outcomes(DeliveryOutcome[]? outcomes) =>
+        outcomes?.Sum(o => 64L + 2L * (o.Error?.Reason.Length ?? 0)) ?? 0;
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {

@@ -2,6 +2,7 @@ using Gateway.Http;
 using Gateway.Security;
 using Gateway.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Produce.V3;
 
@@ -25,9 +26,11 @@ internal static class ProduceV3Endpoints
 
     public static IEndpointRouteBuilder MapProduceV3(this IEndpointRouteBuilder endpoints)
     {
+        var maxRecordBytes = endpoints.ServiceProvider.GetRequiredService<IOptions<ProduceV3Options>>().Value.MaxRecordBytes;
         var group = endpoints.MapGroup("/v3/clusters/{cluster_id}/topics/{topic}").WithTags(ProduceV3Examples.Tag);
         group.MapPost("/records", ProduceRecords)
             .WithName("ProduceRecordsV3")
+            .WithMetadata(new StreamedBody(maxRecordBytes))
             .WithSummary("Produce records: one JSON object per record, several one after another on one (chunked) body")
             .WithDescription("Answers 200 at once and then one JSON object per record, in input order, each as soon as Kafka has it. "
                 + "A record that fails is answered with its own error_code and the stream goes on.")

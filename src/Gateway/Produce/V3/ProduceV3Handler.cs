@@ -75,7 +75,7 @@ internal sealed class ProduceV3Handler(
         return await OnceAsync(context, target!, hash, async () =>
         {
             var (answer, produced) = await batch.ProduceAsync(target!, entries, waitForever: true);
-            return (Batch207(answer), produced);
+            return (new SizedAnswer(Batch207(answer), ApproximateBytes(answer)), produced);
         });
     }
 
@@ -182,6 +182,11 @@ internal sealed class ProduceV3Handler(
             return new ErrorResult(ErrorCatalog.OutcomeUnknown(target.DeadlineMs), MediaTypes.Json);
         }
     }
+
+    /// <summary>What a batch answer holds while it is remembered for retries.</summary>
+    private static long ApproximateBytes(ProduceV3BatchResponse answer) =>
+        512L * answer.Successes.Count
+        + answer.Failures.Sum(f => 512L + 2L * f.Message.Length + (f.Errors?.Sum(e => 128L + 2L * (e.Message.Length + e.Pointer.Length)) ?? 0));
 
     private static KafkaJsonResult<ProduceV3BatchResponse> Batch207(ProduceV3BatchResponse answer) =>
         new(answer, KafkaRestJson.Context.ProduceV3BatchResponse, StatusCodes.Status207MultiStatus, MediaTypes.Json);

@@ -15,8 +15,10 @@ public sealed class ProduceV3Options
     public int StreamGracePeriodMs { get; set; } = 500;
 
     /// <summary>Largest JSON object of one record (kafka-rest <c>api.v3.produce.request.size.limit.max.bytes</c>);
-    /// a larger record is answered 400 and skipped without being buffered.</summary>
-    public int MaxRecordBytes { get; set; } = 10 * 1024 * 1024;
+    /// a larger record is answered 400 and skipped without being buffered. 1 MiB by default, as Kafka's own
+    /// record limit (librdkafka's <c>message.max.bytes</c>, 1000000) refuses larger ones anyway; it is also
+    /// what an open stream is charged against <c>Server:MaxBodyBytesInFlight</c>.</summary>
+    public int MaxRecordBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Largest <c>records:batch</c> body.</summary>
     public int MaxBatchBytes { get; set; } = 10 * 1024 * 1024;

@@ -7,8 +7,8 @@ namespace Gateway.Registry.Storage;
 
 /// <summary>
 /// The registry topic as this instance sees it: one thread reads the single partition from its start for the life of
-/// the process and applies every record to <see cref="RegistryState"/>; writers append through the gateway's producer
-/// (acks=all, idempotent) and wait until the reader has applied their record, so an instance reads its own writes.
+/// the process and applies every record to <see cref="RegistryState"/>; writers append through the state topics' producer
+/// (acks=all, idempotent) and wait until their record is applied in offset order, so an instance reads its own writes.
 /// </summary>
 internal sealed partial class RegistryLog : IDisposable
 {
@@ -16,7 +16,7 @@ internal sealed partial class RegistryLog : IDisposable
     private readonly RegistryState _state = new();
     private readonly List<(long Offset, TaskCompletionSource Done)> _waiters = [];
     private readonly TopicReaders _readers;
-    private readonly IRecordProducer _producer;
+    private readonly StateTopicWriter _writer;
     private readonly ILogger<RegistryLog> _logger;
     private readonly TimeSpan _timeout;
     private readonly CancellationTokenSource _stopping = new();
@@ -27,10 +27,10 @@ internal sealed partial class RegistryLog : IDisposable
     private long _startEnd = -1;
     private string? _problem = "the registry topic is not read yet";
 
-    public RegistryLog(TopicReaders readers, IRecordProducer producer, IOptions<RegistryOptions> options, ILogger<RegistryLog> logger)
+    public RegistryLog(TopicReaders readers, StateTopicWriter writer, IOptions<RegistryOptions> options, ILogger<RegistryLog> logger)
     {
         _readers = readers;
-        _producer = producer;
+        _writer = writer;
         _logger = logger;
         Topic = options.Value.Topic;
         _timeout = TimeSpan.FromMilliseconds(options.Value.RequestTimeoutMs);
@@ -82,7 +82,9 @@ internal sealed partial class RegistryLog : IDisposable
         long end;
         try
         {
-            end = await Task.Run(() => _consumer!.QueryWatermarkOffsets(new TopicPartition(Topic, 0), _timeout).High.Value);
+            // Not asked over the reader's connection: there the answer would queue behind the fetch that is waiting
+            // for new records (up to fetch.wait.max.ms).
+            end = await _writer.EndOffsetAsync(new TopicPartition(Topic, 0), _timeout);
         }
         catch (KafkaException e)
         {
@@ -92,16 +94,29 @@ internal sealed partial class RegistryLog : IDisposable
         return await WaitForAsync(end);
     }
 
-    /// <summary>Appends one record to the topic and waits until this instance has applied it; answers its offset.</summary>
+    /// <summary>
+    /// Appends one record to the topic and waits until this instance has applied it; answers its offset. Kafka's
+    /// acknowledgement (acks=all) says the record is at that offset; when every record before it is applied, it is
+    /// applied at once, as the reader would apply it (the state ignores it when the reader meets it). Otherwise the
+    /// reader applies the records in between, then this one.
+    /// </summary>
     public async Task<(long Offset, GatewayError? Error)> AppendAsync(byte[] key, byte[]? value)
     {
-        var outcome = (await _producer.ProduceAsync(Topic, [new ProduceRecord(key, value, 0)]))[0];
+        var outcome = (await _writer.ProduceAsync(Topic, [new ProduceRecord(key, value, 0)]))[0];
         if (outcome.Error is { } error)
         {
             LogWriteFailed(_logger, Topic, error.Reason);
             return (-1, error.IsLocalError && error.Code == ErrorCode.Local_MsgTimedOut
                 ? ErrorCatalog.RegistryTimeout($"Write to the Kafka store timed out: {error.Reason}")
                 : ErrorCatalog.RegistryStoreFailed($"Error while writing to the registry topic {Topic}: {error.Reason}"));
+        }
+
+        lock (_lock)
+        {
+            if (_applied == outcome.Offset)
+            {
+                ApplyLocked(outcome.Offset, key, value);
+            }
         }
 
         return (outcome.Offset, await WaitForAsync(outcome.Offset + 1));
@@ -123,8 +138,15 @@ internal sealed partial class RegistryLog : IDisposable
             return null;
         }
 
-        var finished = await Task.WhenAny(_caughtUp.Task, Task.Delay(_timeout));
-        return finished == _caughtUp.Task ? null : ErrorCatalog.RegistryTimeout($"The registry is still reading its topic {Topic}: {Problem}");
+        try
+        {
+            await _caughtUp.Task.WaitAsync(_timeout);
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            return ErrorCatalog.RegistryTimeout($"The registry is still reading its topic {Topic}: {Problem}");
+        }
     }
 
     /// <summary>Waits until the record before <paramref name="end"/> (exclusive) is applied.</summary>
@@ -142,10 +164,20 @@ internal sealed partial class RegistryLog : IDisposable
             _waiters.Add((end, done));
         }
 
-        var finished = await Task.WhenAny(done.Task, Task.Delay(_timeout));
-        return finished == done.Task
-            ? null
-            : ErrorCatalog.RegistryTimeout($"The registry did not read its topic {Topic} up to offset {end} in time");
+        try
+        {
+            await done.Task.WaitAsync(_timeout);
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            lock (_lock)
+            {
+                _waiters.RemoveAll(w => w.Done == done);
+            }
+
+            return ErrorCatalog.RegistryTimeout($"The registry did not read its topic {Topic} up to offset {end} in time");
+        }
     }
 
     private void Read()
@@ -178,14 +210,12 @@ internal sealed partial class RegistryLog : IDisposable
                     if (result.IsPartitionEOF)
                     {
                         _applied = Math.Max(_applied, result.Offset.Value);
+                        ReleaseWaiters();
                     }
                     else
                     {
-                        _state.Apply(result.Offset.Value, RegistryRecords.Read(result.Message.Key, result.Message.Value));
-                        _applied = result.Offset.Value + 1;
+                        ApplyLocked(result.Offset.Value, result.Message.Key, result.Message.Value);
                     }
-
-                    ReleaseWaiters();
                 }
 
                 CheckCaughtUp();
@@ -201,6 +231,14 @@ internal sealed partial class RegistryLog : IDisposable
                 _stopping.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
             }
         }
+    }
+
+    /// <summary>Applies the record at <paramref name="offset"/> (the state ignores it when this instance applied it already).</summary>
+    private void ApplyLocked(long offset, byte[]? key, byte[]? value)
+    {
+        _state.Apply(offset, RegistryRecords.Read(key, value));
+        _applied = Math.Max(_applied, offset + 1);
+        ReleaseWaiters();
     }
 
     private void ReleaseWaiters()

@@ -18,6 +18,7 @@ internal sealed class RegistryState
     private readonly Dictionary<(string Subject, int Version), long> _lastRecord = [];
     private readonly Dictionary<long, SchemaOutcome> _outcomes = [];
     private readonly Queue<long> _outcomeOrder = new();
+    private long _nextOffset;
 
     /// <summary>The global level set through <c>PUT /config</c>; null when none was set.</summary>
     public CompatibilityLevel? GlobalLevel { get; private set; }
@@ -27,8 +28,18 @@ internal sealed class RegistryState
 
     public int SchemaCount => _byId.Count;
 
+    /// <summary>
+    /// Applies the record at <paramref name="offset"/>. One at an offset before the last applied is ignored: it was
+    /// applied already (a writer applies its own record once Kafka has acknowledged it, and the reader meets it again).
+    /// </summary>
     public void Apply(long offset, RegistryRecord record)
     {
+        if (offset < _nextOffset)
+        {
+            return;
+        }
+
+        _nextOffset = offset + 1;
         switch (record)
         {
             case SchemaRecord { Value: null } tombstone:
@@ -97,10 +108,12 @@ internal sealed class RegistryState
         _idByFingerprint.TryGetValue(fingerprint, out var id) && ById(id)?.Fingerprint == fingerprint ? id : null;
 
     public IReadOnlyList<SubjectVersion> VersionsOfId(int id, bool includeDeleted) =>
-        _subjects.Values.SelectMany(v => v.Values)
-            .Where(v => v.Schema.Id == id && (includeDeleted || !v.Deleted))
-            .OrderBy(v => v.Subject, StringComparer.Ordinal).ThenBy(v => v.Version)
-            .ToArray();
+        _byId.TryGetValue(id, out var schema)
+            ? schema.UsedBy.Select(used => _subjects[used.Subject][used.Version])
+                .Where(v => includeDeleted || !v.Deleted)
+                .OrderBy(v => v.Subject, StringComparer.Ordinal).ThenBy(v => v.Version)
+                .ToArray()
+            : [];
 
     /// <summary>Ids of the schemas that reference this subject version, from versions not deleted (or any, when asked).</summary>
     public IReadOnlyList<int> ReferencedBy(string subject, int version, bool includeDeleted) =>
@@ -185,12 +198,8 @@ internal sealed class RegistryState
             _subjects[subject] = versions;
         }
 
-        if (previous is not null)
-        {
-            previous.Schema.Versions--;
-        }
-
-        schema.Versions++;
+        previous?.Schema.Release(subject, version);
+        schema.Use(subject, version);
         versions[version] = new SubjectVersion(subject, version, schema, value.Deleted, offset);
         MaxId = Math.Max(MaxId, schema.Id);
         Remember(new SchemaOutcome(offset, true, previousRecord, previous));
@@ -228,7 +237,7 @@ internal sealed class RegistryState
         SubjectVersion? previous = null;
         if (_subjects.TryGetValue(subject, out var versions) && versions.Remove(version, out previous))
         {
-            previous.Schema.Versions--;
+            previous.Schema.Release(subject, version);
             if (versions.Count == 0)
             {
                 _subjects.Remove(subject);

@@ -20,8 +20,17 @@ internal sealed class StoredSchema(int id, SchemaType type, string text, IReadOn
     /// <summary>The parsed schema; null for a text another registry stored that the gateway's parsers refuse.</summary>
     public ParsedSchema? Parsed { get; } = parsed;
 
+    private readonly HashSet<(string Subject, int Version)> _usedBy = [];
+
     /// <summary>How many subject versions (soft-deleted ones included) use this id; at 0 the id no longer resolves.</summary>
-    public int Versions { get; set; }
+    public int Versions => _usedBy.Count;
+
+    /// <summary>The subject versions (soft-deleted ones included) that use this id.</summary>
+    public IReadOnlyCollection<(string Subject, int Version)> UsedBy => _usedBy;
+
+    public void Use(string subject, int version) => _usedBy.Add((subject, version));
+
+    public void Release(string subject, int version) => _usedBy.Remove((subject, version));
 
     /// <summary>The fingerprint of a stored text the parsers refuse: its exact text, type and references.</summary>
     public static string RawFingerprint(SchemaType type, string text, IReadOnlyList<SchemaReference> references)

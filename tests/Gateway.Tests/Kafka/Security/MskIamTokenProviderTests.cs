@@ -33,6 +33,8 @@ public sealed class MskIamTokenProviderTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.CreateAsync(CancellationToken.None));
         Assert.Contains("expire in 30 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("…MPLE", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ASIAEXAMPLE", error.Message, StringComparison.Ordinal);
     }
 
     private static MskIamTokenProvider Provider(AwsCredentials credentials) =>

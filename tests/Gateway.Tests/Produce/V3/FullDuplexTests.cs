@@ -96,6 +96,38 @@ public sealed class FullDuplexTests
         Assert.Equal(150, KafkaReader.Count(cluster.BootstrapServers, topic));
     }
 
+    [Fact]
+    public async Task ManyStreamsOpenAtOnce_UnderTheShippedBodyBudget_AreAllServed()
+    {
+        using var cluster = new EmbeddedKafkaCluster(1);
+        var topic = TestTopics.Fresh();
+        cluster.CreateTopic(topic, 1, 1);
+        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { [OpaquePin] = "false" });
+        var streams = new List<ChunkedRequest>();
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var stream = await ChunkedRequest.OpenAsync(gateway.Port, RestV3.Records(topic));
+                streams.Add(stream);
+                await stream.SendAsync($$$"""{"value":{"type":"STRING","data":"stream {{{i}}}"}}""");
+                Assert.Equal(200, RestV3.Code(await stream.ReadAnswerAsync(Patience)));
+            }
+
+            // Every stream is still open, each holding one record's worth of the body budget, not a whole body limit.
+            Assert.All(streams, s => Assert.Equal(200, s.Status));
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+
+        Assert.Equal(40, KafkaReader.Count(cluster.BootstrapServers, topic));
+    }
+
     /// <summary>An HTTP/1.1 POST with a chunked body written piece by piece, and its chunked answer read as it arrives.</summary>
     private sealed class ChunkedRequest : IAsyncDisposable
     {
