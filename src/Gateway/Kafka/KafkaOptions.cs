@@ -31,12 +31,13 @@ public sealed class KafkaOptions
     public int EmbeddedBrokers { get; set; } = 3;
 
     /// <summary>
-    /// How many records waiting for Kafka make waiting out <c>linger.ms</c> worth it. Below this, there is
-    /// little to batch a request's records with, so they go to a second producer that sends at once
-    /// (linger 0) and the answer does not wait for the linger; from here on they go to the lingering
-    /// producer, whose fuller batches cost less per record. 0 keeps one producer that always lingers.
+    /// Up to how many records waiting for Kafka (the request's own included) are sent at once rather than
+    /// held for <c>linger.ms</c>. With so few there is nothing to batch them with, so they go to a second
+    /// producer with linger 0 and the answer does not wait out the linger; beyond it they go to the
+    /// lingering producer, whose fuller batches cost less CPU per record (in the gateway and the broker).
+    /// The default, 1, sends a lone single-record request at once. 0 keeps one producer that always lingers.
     /// </summary>
-    public int LingerFromRecordsInFlight { get; set; } = 8;
+    public int LingerFromRecordsInFlight { get; set; } = 1;
 
     /// <summary>Any librdkafka producer property, for example <c>linger.ms</c>; applied last.</summary>
     public Dictionary<string, string> Producer { get; set; } = [];

@@ -20,21 +20,16 @@ public sealed class PromptProducerTests
         var topic = TestTopics.Fresh();
         Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
 
-        var post = Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":{"pin":1}},{"key":"k","value":[true,null]}]}""");
+        var post = Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"key":"k","value":{"pin":[true,null]}}]}""");
         var first = await Task.WhenAny(post, Task.Delay(LongLingerMs / 3));
 
         Assert.Same(post, first);
         var answer = await post;
         Assert.Equal(200, (int)answer.StatusCode);
-        var offsets = (await Rest.JsonAsync(answer)).GetProperty("offsets").EnumerateArray().ToArray();
-        var stored = KafkaReader.ReadAll(factory.BootstrapServers, topic).ToDictionary(r => (r.Partition, r.Offset));
-        string[] expected = ["""{"pin":1}""", "[true,null]"];
-        for (var i = 0; i < offsets.Length; i++)
-        {
-            var record = stored[(offsets[i].GetProperty("partition").GetInt32(), offsets[i].GetProperty("offset").GetInt64())];
-            Assert.Equal(expected[i], Encoding.UTF8.GetString(record.Value!));
-        }
-
-        Assert.Equal("\"k\"", Encoding.UTF8.GetString(stored.Values.Single(r => r.Key is not null).Key!));
+        var offset = Assert.Single((await Rest.JsonAsync(answer)).GetProperty("offsets").EnumerateArray());
+        var record = KafkaReader.ReadAll(factory.BootstrapServers, topic)
+            .Single(r => r.Partition == offset.GetProperty("partition").GetInt32() && r.Offset == offset.GetProperty("offset").GetInt64());
+        Assert.Equal("""{"pin":[true,null]}""", Encoding.UTF8.GetString(record.Value!));
+        Assert.Equal("\"k\"", Encoding.UTF8.GetString(record.Key!));
     }
 }
