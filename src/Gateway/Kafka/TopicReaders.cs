@@ -25,10 +25,7 @@ internal sealed partial class TopicReaders(
             EnablePartitionEof = true,
             AllowAutoCreateTopics = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            // A real broker answers a waiting fetch as soon as a record arrives, so a long wait adds no
-            // latency there and spares the idle fetch round trips; the embedded cluster holds a fetch for
-            // the whole wait, so there a short one keeps readers close behind the writers.
-            FetchWaitMaxMs = options.Value.UsesEmbeddedCluster ? 20 : 500,
+            FetchWaitMaxMs = 20,
         };
         KafkaSecuritySettings.Apply(config, options.Value.Security);
         var builder = new ConsumerBuilder<byte[]?, byte[]?>(config)
