@@ -4,6 +4,7 @@ using Gateway.Http;
 using Gateway.Kafka;
 using Gateway.Produce.V2;
 using Gateway.Schemas;
+using Gateway.Serdes;
 
 // Validation cost per pin record on one core: the real rows, already in the compact bytes Kafka stores.
 var root = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));

@@ -3,6 +3,7 @@ using Gateway.Consume.Instances;
 using Gateway.Consume.Ownership;
 using Gateway.Kafka;
 using Gateway.Observability;
+using Gateway.Registry;
 using Gateway.Settings;
 
 namespace Gateway.Consume;
@@ -16,6 +17,11 @@ internal static class ConsumeRegistration
         services.AddValidatedOptions<ClusterOptions, ClusterOptionsValidator>(configuration, ClusterOptions.Section);
         services.AddSingleton<IRecordDecoder, BinaryDecoder>();
         services.AddSingleton<IRecordDecoder, JsonDecoder>();
+        foreach (var format in (RecordFormat[])[RecordFormat.Avro, RecordFormat.JsonSchema, RecordFormat.Protobuf])
+        {
+            services.AddSingleton<IRecordDecoder>(sp => new SchemaDecoder(format, sp.GetRequiredService<SchemaCache>()));
+        }
+
         services.AddSingleton<RecordDecoders>();
         services.AddSingleton<ConsumerMetrics>();
         services.AddSingleton<InstanceContext>();

@@ -61,9 +61,16 @@ internal static class ContentNegotiation
             return null;
         }
 
-        if (Is(mediaType, MediaTypes.AvroV2) || Is(mediaType, MediaTypes.JsonSchemaV2) || Is(mediaType, MediaTypes.ProtobufV2))
+        (var known, format) = mediaType switch
         {
-            return ErrorCatalog.SchemaFormatNotSupported(mediaType);
+            _ when Is(mediaType, MediaTypes.AvroV2) => (true, EmbeddedFormat.Avro),
+            _ when Is(mediaType, MediaTypes.JsonSchemaV2) => (true, EmbeddedFormat.JsonSchema),
+            _ when Is(mediaType, MediaTypes.ProtobufV2) => (true, EmbeddedFormat.Protobuf),
+            _ => (false, EmbeddedFormat.Json),
+        };
+        if (known)
+        {
+            return null;
         }
 
         return ErrorCatalog.UnsupportedMediaType(contentType);

@@ -50,10 +50,7 @@ internal static partial class ErrorCatalog
         new(413, 413, $"Request body is larger than the limit of {limit} bytes.");
 
     public static GatewayError UnsupportedMediaType(string? contentType) =>
-        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}'. Use application/vnd.kafka.json.v2+json, application/vnd.kafka.binary.v2+json or application/json.");
-
-    public static GatewayError SchemaFormatNotSupported(string contentType) =>
-        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}' is not supported yet (it needs a schema registry). Use application/vnd.kafka.json.v2+json or application/vnd.kafka.binary.v2+json.");
+        new(415, 415, $"HTTP 415 Unsupported Media Type: '{contentType}'. Use application/vnd.kafka.json.v2+json, application/vnd.kafka.binary.v2+json, application/json, or application/vnd.kafka.avro.v2+json, application/vnd.kafka.jsonschema.v2+json or application/vnd.kafka.protobuf.v2+json with a schema.");
 
     public static GatewayError EmptyBody() =>
         new(422, 422, "Request body is empty. Data is required.");

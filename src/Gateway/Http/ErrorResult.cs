@@ -23,6 +23,7 @@ internal sealed class ErrorResult(GatewayError error, string contentType = Media
         }
 
         return JsonSerializer.SerializeAsync(
-            response.Body, new ErrorDocument(error.Code, error.Message), KafkaRestJson.Context.ErrorDocument, response.HttpContext.RequestAborted);
+            response.Body, new ErrorDocument(error.Code, error.Message) { Errors = error.Violations }, KafkaRestJson.Context.ErrorDocument,
+            response.HttpContext.RequestAborted);
     }
 }

@@ -8,4 +8,7 @@ internal sealed record GatewayError(int Status, int Code, string Message)
 {
     /// <summary>Seconds the client should wait before trying again, when the failure is temporary.</summary>
     public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>The schema violations behind the failure, each with its record and JSON Pointer; null when it has none.</summary>
+    public IReadOnlyList<SchemaViolation>? Violations { get; init; }
 }

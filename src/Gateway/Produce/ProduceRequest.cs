@@ -6,7 +6,11 @@ namespace Gateway.Produce;
 
 /// <summary>A parsed produce request: where it goes, in which format, how to validate, and its records.</summary>
 internal sealed record ProduceRequest(
-    string Topic, int? PathPartition, EmbeddedFormat Format, ValidationMode Mode, SchemaBinding? Binding, List<ProduceRecord> Records);
+    string Topic, int? PathPartition, EmbeddedFormat Format, ValidationMode Mode, SchemaBinding? Binding, List<ProduceRecord> Records)
+{
+    /// <summary>What the values are checked against when the binding names a registry subject; the binding's file when null.</summary>
+    public ValueSchema? Schema { get; init; }
+}
 
 /// <summary>
 /// How a request left the flow before Kafka answered: refused with nothing produced, rejected by its

@@ -17,7 +17,7 @@ internal sealed class RecordFlow(
 {
     public async Task<FlowStart> StartAsync(ProduceRequest request)
     {
-        var check = request.Binding is null ? null : SchemaCheck.Run(request.Binding, request.Format, request.Records, schemas.Options.MaxErrors);
+        var check = request.Binding is null ? null : SchemaCheck.Run(request.Binding, SchemaOf(request), request.Format, request.Records, schemas.Options.MaxErrors);
         if (check is { InvalidCount: > 0 })
         {
             metrics.Rejected(request.Topic, "schema", check.InvalidCount);
@@ -120,6 +120,9 @@ internal sealed class RecordFlow(
 
         return FlowStart.Rejected(check, letters);
     }
+
+    private static ValueSchema SchemaOf(ProduceRequest request) => request.Schema ?? request.Binding!.FileSchema
+        ?? throw new InvalidOperationException($"The schema of binding {request.Binding!.Name}'s subject is resolved before its records reach the flow.");
 
     /// <summary>A record's own partition wins over the path's, as in kafka-rest; every one must exist.</summary>
     private static GatewayError? ApplyPartitions(List<ProduceRecord> records, int? pathPartition, TopicInfo topic)

@@ -25,6 +25,7 @@ internal static partial class RegistryRegistration
         services.AddSingleton<ISchemaRegistry>(sp => sp.GetRequiredService<IOptions<RegistryOptions>>().Value.UsesExternalRegistry
             ? sp.GetRequiredService<ExternalRegistry>()
             : sp.GetRequiredService<EmbeddedRegistry>());
+        services.AddSingleton<SchemaCache>();
         services.AddSingleton<RegistryStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryStartup>());
         services.AddSingleton<IReadinessCheck>(sp => sp.GetRequiredService<RegistryStartup>());

@@ -1,5 +1,6 @@
 using Gateway.Http;
 using Gateway.Kafka;
+using Gateway.Serdes;
 
 namespace Gateway.Schemas;
 
@@ -16,22 +17,24 @@ internal sealed class SchemaCheck(SchemaBinding binding, List<SchemaViolation> v
 
     public IReadOnlyList<SchemaViolation> ViolationsOf(int record) => violations.Where(v => v.Record == record).ToArray();
 
-    /// <summary>Checks every record's value, in either format, unless the binding lets binary payloads through.</summary>
-    public static SchemaCheck? Run(SchemaBinding binding, EmbeddedFormat format, IReadOnlyList<ProduceRecord> records, int maxErrors)
+    /// <summary>True when the binding checks values of this format: json always, binary unless the binding lets binary payloads through.</summary>
+    public static bool Checks(SchemaBinding binding, EmbeddedFormat format) => format != EmbeddedFormat.Binary || binding.ValidatesBinaryPayloads;
+
+    /// <summary>Checks every record's value against <paramref name="schema"/>, in either format, unless the binding lets binary payloads through.</summary>
+    public static SchemaCheck? Run(SchemaBinding binding, ValueSchema schema, EmbeddedFormat format, IReadOnlyList<ProduceRecord> records, int maxErrors)
     {
-        if (format == EmbeddedFormat.Binary && !binding.ValidatesBinaryPayloads)
+        if (!Checks(binding, format))
         {
             return null;
         }
 
         var violations = new List<SchemaViolation>();
-        var validator = new RecordValidator(violations, maxErrors);
+        var sink = new ViolationSink(violations, maxErrors);
+        var validator = new RecordValidator(sink);
         var invalid = new bool[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
-            invalid[i] = records[i].Value is { } value
-                ? !validator.Validate(i, value, binding.Schema)
-                : !validator.ValidateNull(i, binding.Schema);
+            invalid[i] = !schema.Validate(validator, sink, i, records[i].Value);
         }
 
         return new SchemaCheck(binding, violations, invalid);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gateway.Serdes;
 using NJsonSchema;
 
 namespace Gateway.Schemas;

@@ -15,8 +15,16 @@ internal sealed class SchemaDocumentFilter(TopicSchemas schemas) : IDocumentFilt
             .Append(" Add `?validation=partial` to produce the valid records of a mixed batch.\n");
         foreach (var binding in schemas.All)
         {
-            text.Append("\n### ").Append(binding.Name).Append(": `").Append(binding.Covers).Append("`\n\n```json\n")
-                .Append(binding.SchemaText.Trim()).Append("\n```\n");
+            text.Append("\n### ").Append(binding.Name).Append(": `").Append(binding.Covers).Append("`\n\n");
+            if (binding.Subject is not null)
+            {
+                text.Append("Registry ").Append(binding.Describe()).Append(".\n\n");
+            }
+
+            if (binding.SchemaText is { } schema)
+            {
+                text.Append("```json\n").Append(schema.Trim()).Append("\n```\n");
+            }
         }
 
         swaggerDoc.Info.Description = text.ToString();

@@ -16,7 +16,7 @@ internal static class SchemaEndpoints
         group.MapGet("/", ListBindings).WithName("ListSchemaBindings")
             .WithSummary("The schema bindings: topic or pattern, schema file, dead-letter topic");
         group.MapGet("/{topic}", GetSchema).WithName("GetTopicSchema")
-            .WithSummary("The JSON Schema every value produced to this topic must match")
+            .WithSummary("The schema every value produced to this topic must match: its file, or its registry subject's schema")
             .Produces<string>(StatusCodes.Status200OK, "application/schema+json")
             .ProducesKafkaErrors(StatusCodes.Status404NotFound)
             .RequireTopicVisibility("topic", ErrorCatalog.NoSchemaBound);
@@ -32,13 +32,29 @@ internal static class SchemaEndpoints
                     Topic = b.IsExact ? b.Covers : null,
                     Pattern = b.IsExact ? null : b.Covers,
                     Schema = b.SchemaFile,
+                    Subject = b.Subject,
+                    Version = b.PinnedVersion,
+                    SchemaId = b.PinnedId,
                     DeadLetterTopic = b.DeadLetterTopic,
                     ValidateBinaryPayloads = b.ValidatesBinaryPayloads,
                 }).ToArray()),
             KafkaRestJson.Context.SchemaBindingsResponse);
 
-    private static IResult GetSchema(string topic, TopicSchemas schemas) =>
-        schemas.Find(topic) is { } binding
-            ? Results.Text(binding.SchemaText, "application/schema+json")
-            : new ErrorResult(ErrorCatalog.NoSchemaBound(topic));
+    /// <summary>The file's text, or the schema of the binding's subject it points at now (for Avro and Protobuf, their text).</summary>
+    private static async Task<IResult> GetSchema(string topic, TopicSchemas schemas, SubjectBindings subjects)
+    {
+        if (schemas.Find(topic) is not { } binding)
+        {
+            return new ErrorResult(ErrorCatalog.NoSchemaBound(topic));
+        }
+
+        if (binding.SchemaText is { } text)
+        {
+            return Results.Text(text, "application/schema+json");
+        }
+
+        var (current, error) = await subjects.CurrentAsync(binding);
+        return current is null ? new ErrorResult(error!)
+            : Results.Text(current.Text, current.Type == Registry.Formats.SchemaType.Json ? "application/schema+json" : "text/plain");
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SchemaOptions
     public int MaxErrors { get; set; } = 100;
 }
 
-/// <summary>One binding: a topic (exact name or pattern) and the schema its values must match.</summary>
+/// <summary>One binding: a topic (exact name or pattern) and the schema its values must match: a file, a registry subject, or both.</summary>
 public sealed class SchemaBindingOptions
 {
     /// <summary>The exact topic name; use this or <see cref="Pattern"/>.</summary>
@@ -33,8 +33,22 @@ public sealed class SchemaBindingOptions
     /// <summary>A .NET regular expression matched against the whole topic name.</summary>
     public string Pattern { get; set; } = "";
 
-    /// <summary>The JSON Schema file, relative to the gateway's content root or its install folder.</summary>
+    /// <summary>The JSON Schema file, relative to the gateway's content root or its install folder; use this, <see cref="Subject"/>, or both.</summary>
     public string Schema { get; set; } = "";
+
+    /// <summary>
+    /// A schema registry subject whose schemas the values must match, in any format: values written under a schema
+    /// id are taken only with an id the binding allows, json and binary values are validated against the subject's
+    /// JSON Schema (or refused when its schema is Avro or Protobuf). With <see cref="Schema"/> the file is registered
+    /// under this subject at start and the binding allows that schema's id.
+    /// </summary>
+    public string Subject { get; set; } = "";
+
+    /// <summary>Pins a <see cref="Subject"/> binding to this version; unset allows every version of the subject, and json values are validated against the latest.</summary>
+    public int? Version { get; set; }
+
+    /// <summary>Pins a <see cref="Subject"/> binding to this schema id.</summary>
+    public int? SchemaId { get; set; }
 
     /// <summary>A topic that receives rejected records, with the reason in headers; empty for none.</summary>
     public string DeadLetterTopic { get; set; } = "";

@@ -29,15 +29,35 @@ internal sealed class SchemaOptionsValidator : AbstractValidator<SchemaOptions>
                     + $"Remove it, or set {key}:ValidateBinaryPayloads=false to produce them unvalidated.");
             }
 
-            if (binding.Schema.Length == 0)
+            if (binding.Schema.Length == 0 && binding.Subject.Length == 0)
             {
-                context.AddFailure($"{key}:Schema is required.");
+                context.AddFailure($"{key} needs a Schema file, a registry Subject, or both.");
             }
-            else if (SchemaFiles.Resolve(binding.Schema, environment.ContentRootPath) is null)
+            else if (binding.Schema.Length > 0 && SchemaFiles.Resolve(binding.Schema, environment.ContentRootPath) is null)
             {
                 context.AddFailure($"{key}:Schema '{binding.Schema}' was not found under {environment.ContentRootPath} or {AppContext.BaseDirectory}.");
             }
+
+            CheckPins(key, binding, context);
         });
+    }
+
+    private static void CheckPins(string key, SchemaBindingOptions binding, ValidationContext<SchemaOptions> context)
+    {
+        if (binding.Version is not null && binding.SchemaId is not null)
+        {
+            context.AddFailure($"{key} pins a Version or a SchemaId, not both.");
+        }
+
+        if ((binding.Version ?? binding.SchemaId) is not null && (binding.Subject.Length == 0 || binding.Schema.Length > 0))
+        {
+            context.AddFailure($"{key}:Version and {key}:SchemaId pin a registry Subject without a Schema file (a file is registered and allows its own id).");
+        }
+
+        if (binding.Version is < 1 || binding.SchemaId is < 1)
+        {
+            context.AddFailure($"{key}:Version and {key}:SchemaId are whole numbers from 1.");
+        }
     }
 
     private static bool IsRegex(string pattern)

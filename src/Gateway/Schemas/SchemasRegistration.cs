@@ -10,6 +10,8 @@ internal static class SchemasRegistration
         services.AddValidatedOptions<SchemaOptions, SchemaOptionsValidator>(configuration, SchemaOptions.Section);
         services.AddSingleton<TopicSchemas>();
         services.AddSingleton<DeadLetters>();
+        services.AddSingleton<SubjectBindings>();
+        services.AddHostedService<BindingRegistration>();
         services.AddSingleton<IStartupCheck, SchemaStartup>();
         services.ConfigureSwaggerGen(options => options.DocumentFilter<SchemaDocumentFilter>());
         return services;

@@ -44,14 +44,20 @@ internal sealed class TopicSchemas
     private static SchemaBinding Load(string name, SchemaBindingOptions options, string contentRoot)
     {
         var key = $"Schemas:Bindings:{name}";
+        var pattern = options.Pattern.Length > 0
+            ? new Regex($"^(?:{options.Pattern})$", RegexOptions.CultureInvariant, SchemaFiles.PatternTimeout)
+            : null;
+        if (options.Schema.Length == 0)
+        {
+            // A subject alone: its schemas are the registry's, looked up when records arrive.
+            return new SchemaBinding(name, options, pattern, null, null);
+        }
+
         var path = SchemaFiles.Resolve(options.Schema, contentRoot)
             ?? throw new InvalidOperationException($"{key}:Schema '{options.Schema}' was not found.");
         try
         {
             var schema = SchemaCompiler.CompileFileAsync(path).GetAwaiter().GetResult();
-            var pattern = options.Pattern.Length > 0
-                ? new Regex($"^(?:{options.Pattern})$", RegexOptions.CultureInvariant, SchemaFiles.PatternTimeout)
-                : null;
             return new SchemaBinding(name, options, pattern, schema, File.ReadAllText(path));
         }
         catch (Exception e) when (e is not InvalidOperationException)

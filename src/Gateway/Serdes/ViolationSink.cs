@@ -12,6 +12,9 @@ internal sealed class ViolationSink(List<SchemaViolation> violations, int limit)
     /// <summary>The index of the record whose value is being converted; violations carry it.</summary>
     public int Record { get; set; }
 
+    /// <summary><c>key</c> while a record's key is being converted, null for its value; violations carry it.</summary>
+    public string? Field { get; set; }
+
     /// <summary>True once the limit is reached: further violations are not kept.</summary>
     public bool Full => violations.Count >= limit;
 
@@ -21,7 +24,7 @@ internal sealed class ViolationSink(List<SchemaViolation> violations, int limit)
     {
         if (!Full)
         {
-            violations.Add(new SchemaViolation(Record, pointer, keyword, message));
+            violations.Add(new SchemaViolation(Record, pointer, keyword, message) { Field = Field });
         }
     }
 }

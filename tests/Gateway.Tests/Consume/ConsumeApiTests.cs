@@ -72,11 +72,11 @@ public sealed class ConsumeApiTests(SharedGateway gateway)
     }
 
     [Fact]
-    public async Task SchemaFormatInstance_ReadingARecord_Is40801SayingASchemaRegistryIsNeeded()
+    public async Task SchemaFormatInstance_RecordNotInTheWireFormat_Is40801NamingTheRecordAndTheMagicByte()
     {
         var topic = TestTopics.Fresh();
         gateway.Factory.Cluster.CreateTopic(topic, 1, 1);
-        TestProducer.Produce(gateway.Factory.BootstrapServers, topic, 0, [0, 0, 0, 0, 1, 2]);
+        TestProducer.Produce(gateway.Factory.BootstrapServers, topic, 0, [7, 0, 0, 0, 1, 2]);
         var consumer = await RestConsumer.CreateAsync(_client, Group(), """{"format":"avro","auto.offset.reset":"earliest"}""");
         await consumer.AssignAsync(topic, 0);
 
@@ -90,7 +90,7 @@ public sealed class ConsumeApiTests(SharedGateway gateway)
         while ((int)response.StatusCode == 200 && DateTime.UtcNow < deadline);
 
         var message = await Rest.AssertErrorAsync(response, 408, 40801);
-        Assert.Contains("schema registry", message, StringComparison.Ordinal);
+        Assert.Contains("magic byte", message, StringComparison.Ordinal);
         Assert.Contains($"topic {topic} partition 0 offset 0", message, StringComparison.Ordinal);
     }
 

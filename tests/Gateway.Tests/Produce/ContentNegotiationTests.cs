@@ -26,9 +26,6 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
     }
 
     [Theory]
-    [InlineData("application/vnd.kafka.avro.v2+json", "not supported yet")]
-    [InlineData("application/vnd.kafka.jsonschema.v2+json", "not supported yet")]
-    [InlineData("application/vnd.kafka.protobuf.v2+json", "not supported yet")]
     [InlineData("text/plain", "415")]
     [InlineData("application/octet-stream", "415")]
     [InlineData("application/x-www-form-urlencoded", "415")]
@@ -38,6 +35,18 @@ public sealed class ContentNegotiationTests(SharedGateway gateway)
         var message = await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", Body, contentType), 415, 415);
 
         Assert.Contains(mentions, message, StringComparison.Ordinal);
+        Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
+    }
+
+    [Theory]
+    [InlineData("application/vnd.kafka.avro.v2+json")]
+    [InlineData("application/vnd.kafka.jsonschema.v2+json")]
+    [InlineData("application/vnd.kafka.protobuf.v2+json")]
+    public async Task SchemaFormat_IsAccepted_AndValuesWithoutAValueSchemaAre42202(string contentType)
+    {
+        var topic = TestTopics.Fresh();
+
+        await Rest.AssertErrorAsync(await Rest.PostAsync(_client, $"/topics/{topic}", Body, contentType), 422, 42202);
         Assert.Empty(KafkaReader.ReadAll(gateway.Factory.BootstrapServers, topic));
     }
 

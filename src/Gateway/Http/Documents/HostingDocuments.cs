@@ -29,6 +29,16 @@ internal sealed record SchemaBindingResponse(string Name)
 
     public string Schema { get; init; } = "";
 
+    /// <summary>The registry subject the binding names, with its pinned version or schema id.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Subject { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Version { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SchemaId { get; init; }
+
     public string? DeadLetterTopic { get; init; }
 
     public bool ValidateBinaryPayloads { get; init; }

@@ -4,7 +4,20 @@ using System.Text.Json.Serialization;
 namespace Gateway.Http;
 
 /// <summary>A kafka-rest v2 produce request, as documented in OpenAPI.</summary>
-internal sealed record ProduceRequestDocument(IReadOnlyList<ProduceRecordDocument> Records);
+internal sealed record ProduceRequestDocument(IReadOnlyList<ProduceRecordDocument> Records)
+{
+    /// <summary>avro, jsonschema and protobuf formats: the id of the keys' schema (registered under <c>&lt;topic&gt;-key</c>).</summary>
+    public int? KeySchemaId { get; init; }
+
+    /// <summary>avro, jsonschema and protobuf formats: the keys' schema as text, found or registered under <c>&lt;topic&gt;-key</c>.</summary>
+    public string? KeySchema { get; init; }
+
+    /// <summary>avro, jsonschema and protobuf formats: the id of the values' schema (registered under <c>&lt;topic&gt;-value</c>).</summary>
+    public int? ValueSchemaId { get; init; }
+
+    /// <summary>avro, jsonschema and protobuf formats: the values' schema as text, found or registered under <c>&lt;topic&gt;-value</c>.</summary>
+    public string? ValueSchema { get; init; }
+}
 
 /// <summary>One record: key and value are any JSON (json format) or base64 strings (binary format).</summary>
 internal sealed record ProduceRecordDocument(JsonNode? Key, JsonNode? Value, int? Partition);

@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Gateway.Http;
 
 /// <summary>One way a record's value fails its schema: which record, where (JSON Pointer), which keyword, and why.</summary>
 internal sealed record SchemaViolation(int Record, string Pointer, string Keyword, string Message)
 {
-    public string Describe() => $"record {Record} at '{Pointer}': {Keyword}: {Message}";
+    /// <summary><c>key</c> when the violation is in the record's key; null (not written) for its value.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Field { get; init; }
+
+    public string Describe() => Field is null ? $"record {Record} at '{Pointer}': {Keyword}: {Message}" : $"record {Record} {Field} at '{Pointer}': {Keyword}: {Message}";
 }

@@ -1,6 +1,8 @@
 using Gateway.Http;
+using Gateway.Produce.SchemaRecords;
 using Gateway.Security;
 using Gateway.Settings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Produce.V2;
 
@@ -12,6 +14,8 @@ internal static class ProduceEndpoints
         services.AddValidatedOptions<ProduceOptions, ProduceOptionsValidator>(configuration, ProduceOptions.Section);
         services.AddSingleton<RecordFlow>();
         services.AddSingleton<ProduceHandler>();
+        services.TryAddSingleton<SchemaLookup>();
+        services.AddSingleton<SchemaProduce>();
         services.ConfigureSwaggerGen(options => options.OperationFilter<ProduceExamples>());
         return services;
     }

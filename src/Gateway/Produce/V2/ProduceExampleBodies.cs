@@ -18,4 +18,18 @@ internal static class ProduceExampleBodies
     public const string Binary = """
         {"records": [{"key": "a2V5", "value": "aGVsbG8gS2Fma2E="}]}
         """;
+
+    public const string Avro = """
+        {"value_schema": "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}",
+         "records": [{"value": {"id": 1, "note": {"string": "tagged"}}}, {"value": {"id": 2, "note": "untagged"}}, {"value": {"id": 3}}]}
+        """;
+
+    public const string JsonSchema = """
+        {"value_schema": "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}},\"required\":[\"id\"]}",
+         "records": [{"value": {"id": 1}}]}
+        """;
+
+    public const string Protobuf = """
+        {"value_schema": "syntax = \"proto3\"; message Order { int64 id = 1; string note = 2; }", "records": [{"value": {"id": "1", "note": "x"}}]}
+        """;
 }

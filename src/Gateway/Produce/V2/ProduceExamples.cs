@@ -34,9 +34,15 @@ internal sealed class ProduceExamples : IOperationFilter
                     Examples = new Dictionary<string, IOpenApiExample> { ["binary"] = Example("Base64 key and value", ProduceExampleBodies.Binary) },
                 },
                 [MediaTypes.Json] = new() { Schema = schema, Examples = rows },
+                [MediaTypes.AvroV2] = Single(schema, "Avro records under a raw schema", ProduceExampleBodies.Avro),
+                [MediaTypes.JsonSchemaV2] = Single(schema, "JSON Schema records under a raw schema", ProduceExampleBodies.JsonSchema),
+                [MediaTypes.ProtobufV2] = Single(schema, "Protobuf records under a raw schema", ProduceExampleBodies.Protobuf),
             },
         };
     }
+
+    private static OpenApiMediaType Single(IOpenApiSchema schema, string summary, string body) =>
+        new() { Schema = schema, Examples = new Dictionary<string, IOpenApiExample> { ["example"] = Example(summary, body) } };
 
     private static OpenApiExample Example(string summary, string body) =>
         new() { Summary = summary, Value = JsonNode.Parse(body) };

@@ -16,6 +16,8 @@ namespace Gateway.Produce.V2;
 internal sealed class ProduceHandler(
     RecordFlow flow,
     TopicSchemas schemas,
+    SchemaProduce schemaProduce,
+    SubjectBindings subjects,
     IdempotencyKeys idempotency,
     IOptions<ProduceOptions> options,
     IOptions<ReliabilityOptions> reliability,
@@ -78,9 +80,10 @@ internal sealed class ProduceHandler(
         }
 
         byte[]? requestHash;
+        SchemaFields schemaFields;
         using (body)
         {
-            if (ProduceRequestParser.Parse(body!.Span, format, records) is { } parseError)
+            if (ProduceRequestParser.Parse(body!.Span, format, records, out schemaFields) is { } parseError)
             {
                 return new ErrorResult(parseError);
             }
@@ -95,18 +98,23 @@ internal sealed class ProduceHandler(
             TraceHeaders.Apply(records, trace);
         }
 
-        var produce = new ProduceRequest(topic, pathPartition, format, mode, binding, records);
+        var (produce, schemaIds, schemaError) = await WithSchemasAsync(request, new ProduceRequest(topic, pathPartition, format, mode, binding, records), schemaFields);
+        if (schemaError is not null)
+        {
+            return new ErrorResult(schemaError);
+        }
+
         var key = request.Headers[IdempotencyKeys.Header].ToString();
         var answer = requestHash is null
-            ? StartAsync(produce)
-            : AnswerOnceAsync(produce, CallerOf(request), key, requestHash);
+            ? StartAsync(produce, schemaIds)
+            : AnswerOnceAsync(produce, schemaIds, CallerOf(request), key, requestHash);
         return await WithinDeadlineAsync(answer, started, deadlineMs);
     }
 
-    private async Task<IResult> StartAsync(ProduceRequest produce) => await Answer(produce, await flow.StartAsync(produce));
+    private async Task<IResult> StartAsync(ProduceRequest produce, SchemaIds schemaIds) => await Answer(produce, schemaIds, await flow.StartAsync(produce));
 
     /// <summary>The first request with a key produces; retries and concurrent duplicates get its answer.</summary>
-    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, string scope, string key, byte[] requestHash)
+    private async Task<IResult> AnswerOnceAsync(ProduceRequest produce, SchemaIds schemaIds, string scope, string key, byte[] requestHash)
     {
         var claim = idempotency.Claim(scope, key, requestHash);
         if (claim.Conflict)
@@ -122,7 +130,7 @@ internal sealed class ProduceHandler(
         Task<IResult> answer;
         try
         {
-            answer = Answer(produce, await flow.StartAsync(produce));
+            answer = Answer(produce, schemaIds, await flow.StartAsync(produce));
         }
         catch (Exception)
         {
@@ -158,13 +166,44 @@ internal sealed class ProduceHandler(
     }
 
     /// <summary>The v2 answer to how the request left the flow: at once when nothing was produced, else when Kafka has answered.</summary>
-    private static Task<IResult> Answer(ProduceRequest request, FlowStart start) => start switch
+    private static Task<IResult> Answer(ProduceRequest request, SchemaIds schemaIds, FlowStart start) => start switch
     {
         { Refusal: { } error } => Task.FromResult<IResult>(new ErrorResult(error)),
         { Rejection: { } check } => Task.FromResult<IResult>(new SchemaMismatchResult(request.Topic, check, request.Records.Count, start.RejectionDeadLetters)),
-        _ => start.Pending!.ContinueWith(done => (IResult)new ProduceResult(done.Result), CancellationToken.None,
+        _ => start.Pending!.ContinueWith(done => (IResult)new ProduceResult(done.Result, schemaIds.Key, schemaIds.Value), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
     };
+
+    /// <summary>
+    /// Schema formats: records written under their schemas, nothing left for the binding to check. json and binary on
+    /// a topic bound to a subject: a <c>value_schema_id</c> the binding does not allow is refused, and the values are
+    /// checked against the subject's schema. Anything else goes on as it came.
+    /// </summary>
+    private async ValueTask<(ProduceRequest Produce, SchemaIds Ids, GatewayError? Error)> WithSchemasAsync(HttpRequest http, ProduceRequest produce, SchemaFields fields)
+    {
+        if (produce.Format.UsesSchemas())
+        {
+            var caller = http.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller;
+            var (keyId, valueId, error) = await schemaProduce.SerializeAsync(produce.Topic, produce.Format, produce.Binding, fields, produce.Records, caller);
+            return (produce with { Binding = null }, new SchemaIds(keyId, valueId), error);
+        }
+
+        if (produce.Binding is not { IsSubjectBound: true } binding || !SchemaCheck.Checks(binding, produce.Format))
+        {
+            return (produce, default, null);
+        }
+
+        if (fields.ValueSchemaId is { } id && await subjects.CheckIdAsync(binding, produce.Topic, id) is { } refused)
+        {
+            return (produce, default, refused);
+        }
+
+        var (schema, schemaError) = await subjects.ValueSchemaAsync(binding, produce.Topic);
+        return (produce with { Schema = schema }, default, schemaError);
+    }
+
+    /// <summary>The ids of the key and value schemas a request's records were written under, for the answer.</summary>
+    private readonly record struct SchemaIds(int? Key, int? Value);
 
     /// <summary>The answer, or 504 "outcome unknown" once the deadline (on the registered clock) has passed.</summary>
     private async Task<IResult> WithinDeadlineAsync(Task<IResult> pending, long started, int deadlineMs)

@@ -19,8 +19,13 @@ internal static class ProduceRequestParser
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
-    public static GatewayError? Parse(ReadOnlySpan<byte> body, EmbeddedFormat format, List<ProduceRecord> records)
+    public static GatewayError? Parse(ReadOnlySpan<byte> body, EmbeddedFormat format, List<ProduceRecord> records) =>
+        Parse(body, format, records, out _);
+
+    /// <summary>Parses the body; <paramref name="schemas"/> are its <c>key_schema</c>, <c>key_schema_id</c>, <c>value_schema</c> and <c>value_schema_id</c>.</summary>
+    public static GatewayError? Parse(ReadOnlySpan<byte> body, EmbeddedFormat format, List<ProduceRecord> records, out SchemaFields schemas)
     {
+        schemas = default;
         if (IsBlank(body))
         {
             return ErrorCatalog.EmptyBody();
@@ -41,7 +46,7 @@ internal static class ProduceRequestParser
                 return ErrorCatalog.WrongType("(body)", "ProduceRequest");
             }
 
-            var error = ReadRequest(ref reader, format, records, scratch);
+            var error = ReadRequest(ref reader, format, records, scratch, ref schemas);
             if (error is not null)
             {
                 return error;
@@ -67,7 +72,7 @@ internal static class ProduceRequestParser
     }
 
     private static GatewayError? ReadRequest(
-        ref Utf8JsonReader reader, EmbeddedFormat format, List<ProduceRecord> records, ArrayBufferWriter<byte> scratch)
+        ref Utf8JsonReader reader, EmbeddedFormat format, List<ProduceRecord> records, ArrayBufferWriter<byte> scratch, ref SchemaFields schemas)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -80,12 +85,15 @@ internal static class ProduceRequestParser
                     return error;
                 }
             }
-            else if (reader.ValueTextEquals("key_schema"u8) || reader.ValueTextEquals("value_schema"u8)
-                || reader.ValueTextEquals("key_schema_id"u8) || reader.ValueTextEquals("value_schema_id"u8))
+            else if (SchemaFields.Names(ref reader) is { } field)
             {
-                // kafka-rest ignores schema fields for the json and binary formats.
+                // Read in every format; the json and binary formats use value_schema_id only on a subject-bound topic.
                 reader.Read();
-                reader.Skip();
+                var error = schemas.Read(ref reader, field);
+                if (error is not null)
+                {
+                    return error;
+                }
             }
             else
             {
@@ -195,7 +203,7 @@ internal static class ProduceRequestParser
             return null;
         }
 
-        if (format == EmbeddedFormat.Json)
+        if (format != EmbeddedFormat.Binary)
         {
             scratch.ResetWrittenCount();
             CompactJson.Write(ref reader, scratch);

@@ -12,9 +12,12 @@ namespace Gateway.Produce.V2;
 /// <c>{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}</c>.
 /// 200, or 401 / 403 when a record failed authentication or authorization, as in kafka-rest.
 /// </summary>
-internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetadataProvider, IRememberedAnswer
+internal sealed class ProduceResult(FlowResult result, int? keySchemaId = null, int? valueSchemaId = null) : IResult, IEndpointMetadataProvider, IRememberedAnswer
 {
     public FlowResult Result { get; } = result;
+
+    /// <summary>The ids of the schemas the keys and values were written under (avro, jsonschema and protobuf formats).</summary>
+    public (int? Key, int? Value) SchemaIds { get; } = (keySchemaId, valueSchemaId);
 
     public long ApproximateBytes =>
         Outcomes(Result.Outcomes) + Outcomes(Result.DeadLetters)
@@ -31,7 +34,7 @@ internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetad
             response.Headers.RetryAfter = "1";
         }
 
-        return JsonSerializer.SerializeAsync(response.Body, ToResponse(Result), KafkaRestJson.Context.ProduceResponse, httpContext.RequestAborted);
+        return JsonSerializer.SerializeAsync(response.Body, ToResponse(Result, SchemaIds.Key, SchemaIds.Value), KafkaRestJson.Context.ProduceResponse, httpContext.RequestAborted);
     }
 
     private static long Outcomes(DeliveryOutcome[]? outcomes) =>
@@ -45,7 +48,7 @@ internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetad
         }
     }
 
-    public static ProduceResponse ToResponse(FlowResult result)
+    public static ProduceResponse ToResponse(FlowResult result, int? keySchemaId = null, int? valueSchemaId = null)
     {
         var offsets = new PartitionOffset[result.Outcomes.Length];
         for (var i = 0; i < offsets.Length; i++)
@@ -55,7 +58,7 @@ internal sealed class ProduceResult(FlowResult result) : IResult, IEndpointMetad
                 : Offset(result.Outcomes[i]);
         }
 
-        return new ProduceResponse(offsets, null, null);
+        return new ProduceResponse(offsets, keySchemaId, valueSchemaId);
     }
 
     /// <summary>kafka-rest's partition offset fields: where a record was stored, or its error code and why.</summary>

@@ -19,6 +19,9 @@ internal sealed class ProduceTarget(string clusterId, string topic, SchemaBindin
     /// <summary>The topic as last described, for checking partitions per record; null when it could not be described.</summary>
     public TopicInfo? Described { get; set; }
 
+    /// <summary>The caller, whose permissions decide whether a raw schema may be registered under its subject.</summary>
+    public Security.Caller? Principal { get; init; }
+
     /// <summary>Trace context headers added to every record.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>>? TraceHeaders { get; init; }
 }

@@ -1,4 +1,5 @@
 using Gateway.Http;
+using Gateway.Produce.SchemaRecords;
 using Gateway.Security;
 using Gateway.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,8 @@ internal static class ProduceV3Endpoints
     {
         services.AddValidatedOptions<ProduceV3Options, ProduceV3OptionsValidator>(configuration, ProduceV3Options.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordDataSerializer, SchemalessSerializer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordDataSerializer, SchemaSerializer>());
+        services.TryAddSingleton<SchemaLookup>();
         services.AddSingleton<RecordSerializers>();
         services.AddSingleton<CallerRateLimits>();
         services.AddSingleton<RecordGroups>();

@@ -87,9 +87,10 @@ internal sealed class ProduceV3Handler(
             return error;
         }
 
-        var caller = (context.Items[ClientSecurityMiddleware.CallerItem] as Caller)?.Name ?? "";
-        target = new ProduceTarget(clusterId, topic, binding, caller, deadlineMs)
+        var principal = context.Items[ClientSecurityMiddleware.CallerItem] as Caller;
+        target = new ProduceTarget(clusterId, topic, binding, principal?.Name ?? "", deadlineMs)
         {
+            Principal = principal,
             TraceHeaders = observability.Value.PropagateTraceHeaders ? TraceHeaders.From(context.Request) : null,
         };
         return null;

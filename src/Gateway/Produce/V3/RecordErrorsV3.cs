@@ -34,6 +34,18 @@ internal static class RecordErrorsV3
     public static GatewayError Truncated() =>
         new(400, 400, "Error processing message: Unexpected end-of-input: the body ended inside a record.");
 
+    /// <summary>
+    /// A schema lookup's or conversion's failure as kafka-rest's stream answers it: 42xxx codes as 422 with
+    /// <c>Error: &lt;code&gt; : &lt;message&gt;</c>, others with their code; the message cut at its first line.
+    /// </summary>
+    public static GatewayError OfSchema(GatewayError error)
+    {
+        var firstLine = error.Message.Split('\n')[0].Trim();
+        return error.Code is >= 42200 and < 42300
+            ? new(422, 422, $"Error: {error.Code} : {firstLine}") { Violations = error.Violations }
+            : error with { Message = firstLine };
+    }
+
     public static GatewayError SchemaMismatch(string topic, string binding, string first) =>
         new(422, 422, $"Error: {ErrorCatalog.SchemaMismatchCode} : The value does not match the schema bound to topic {topic} ({binding}): {first}");
 }

@@ -1,5 +1,6 @@
 using Gateway.Http;
 using Gateway.Kafka;
+using Gateway.Produce.SchemaRecords;
 using Gateway.Schemas;
 using Gateway.Topics;
 
@@ -10,7 +11,8 @@ namespace Gateway.Produce.V3;
 /// serialization), then consecutive records go to Kafka together as one group, which the flow validates
 /// against the topic's schema per record, admits all or none, and produces. Every record gets its own answer.
 /// </summary>
-internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializers, CallerRateLimits limits, TopicCatalog topics, TimeProvider time)
+internal sealed class RecordGroups(
+    RecordFlow flow, RecordSerializers serializers, SubjectBindings subjects, CallerRateLimits limits, TopicCatalog topics, TimeProvider time)
 {
     /// <summary>A record ready for Kafka, or its answer when it cannot be produced.</summary>
     public async ValueTask<(PreparedRecord? Record, GatewayError? Error)> PrepareAsync(ProduceTarget target, RecordV3 record)
@@ -25,8 +27,8 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
             return (null, RecordErrorsV3.PartitionNotFound());
         }
 
-        var key = record.Key is { } k ? serializers.Serialize(target.Topic, k, isKey: true) : default;
-        var value = key.Error is null && record.Value is { } v ? serializers.Serialize(target.Topic, v, isKey: false) : default;
+        var key = record.Key is { } k ? await serializers.SerializeAsync(target, k, isKey: true) : default;
+        var value = key.Error is null && record.Value is { } v ? await serializers.SerializeAsync(target, v, isKey: false) : default;
         if ((key.Error ?? value.Error) is { } error)
         {
             return (null, error);
@@ -40,11 +42,24 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
         };
         // As kafka-rest: the client's timestamp, else the gateway's clock when the record arrived (its create time).
         var produced = new ProduceRecord(key.Bytes, value.Bytes, record.PartitionId) { Headers = headers, Timestamp = record.Timestamp ?? time.GetUtcNow() };
-        return (new PreparedRecord(produced, record.Key?.Type, record.Value?.Type, record.Id) { KeySchema = key, ValueSchema = value }, null);
+        // As kafka-rest: data written under a schema answers with the schema's format, whatever type the request gave.
+        var keyType = key.Type is { } keyFormat ? SchemaLookup.FormatName(keyFormat) : record.Key?.Type;
+        var valueType = value.Type is { } valueFormat ? SchemaLookup.FormatName(valueFormat) : record.Value?.Type;
+        return (new PreparedRecord(produced, keyType, valueType, record.Id) { KeySchema = key, ValueSchema = value }, null);
     }
 
-    /// <summary>How the group's value is checked against the topic's schema: JSON values as JSON, the others as binary.</summary>
-    public static EmbeddedFormat FormatOf(PreparedRecord record) => record.ValueType is null or "JSON" ? EmbeddedFormat.Json : EmbeddedFormat.Binary;
+    /// <summary>
+    /// How the group's value is checked against the topic's schema: JSON values (and absent ones) as JSON, BINARY and
+    /// STRING as binary; values written under a schema are checked already.
+    /// </summary>
+    public static EmbeddedFormat FormatOf(PreparedRecord record) => record.ValueType switch
+    {
+        null or "JSON" => EmbeddedFormat.Json,
+        "AVRO" => EmbeddedFormat.Avro,
+        "JSONSCHEMA" => EmbeddedFormat.JsonSchema,
+        "PROTOBUF" => EmbeddedFormat.Protobuf,
+        _ => EmbeddedFormat.Binary,
+    };
 
     /// <summary>
     /// Produces the group and answers each record, in order, once Kafka has answered or (unless
@@ -53,8 +68,24 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
     public async Task<GroupAnswer> ProduceAsync(ProduceTarget target, IReadOnlyList<PreparedRecord> group, bool waitForever)
     {
         var started = time.GetTimestamp();
-        var request = new ProduceRequest(target.Topic, null, FormatOf(group[0]), ValidationMode.Partial, target.Binding,
-            [.. group.Select(r => r.Record)]);
+        var format = FormatOf(group[0]);
+        var binding = format.UsesSchemas() ? null : target.Binding;
+        ValueSchema? schema = null;
+        if (binding is { IsSubjectBound: true } && SchemaCheck.Checks(binding, format))
+        {
+            // json and binary values of a topic bound to a subject: checked against its JSON Schema, or refused.
+            (schema, var schemaError) = await subjects.ValueSchemaAsync(binding, target.Topic);
+            if (schemaError is not null)
+            {
+                var refused = Failure(RecordErrorsV3.OfSchema(schemaError));
+                return new([.. group.Select(_ => refused)], Produced: false);
+            }
+        }
+
+        var request = new ProduceRequest(target.Topic, null, format, ValidationMode.Partial, binding, [.. group.Select(r => r.Record)])
+        {
+            Schema = schema,
+        };
         var start = await flow.StartAsync(request);
         if (start.Refusal is { } refusal)
         {
@@ -87,7 +118,11 @@ internal sealed class RecordGroups(RecordFlow flow, RecordSerializers serializer
 
     /// <summary>kafka-rest's per-record answer to a failure.</summary>
     public static ProduceV3Response Failure(GatewayError error) =>
-        new(error.Code) { Message = error.Message, RetryAfterSeconds = error.RetryAfterSeconds };
+        new(error.Code) { Message = error.Message, RetryAfterSeconds = error.RetryAfterSeconds, Errors = Single(error.Violations) };
+
+    /// <summary>A v3 answer is about one record: its violations say record 0.</summary>
+    private static SchemaViolation[]? Single(IReadOnlyList<SchemaViolation>? violations) =>
+        violations?.Select(v => v with { Record = 0 }).ToArray();
 
     private static ProduceV3Response Answer(ProduceTarget target, PreparedRecord record, DeliveryOutcome outcome)
     {

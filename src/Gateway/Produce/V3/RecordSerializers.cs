@@ -1,4 +1,5 @@
 using Gateway.Http;
+using Gateway.Registry.Formats;
 
 namespace Gateway.Produce.V3;
 
@@ -11,19 +12,22 @@ internal readonly record struct SerializedData(byte[]? Bytes, GatewayError? Erro
 
     public int? SchemaVersion { get; init; }
 
+    /// <summary>The format of the schema the data was written under; null without one.</summary>
+    public SchemaType? Type { get; init; }
+
     public static SerializedData Failed(GatewayError error) => new(null, error);
 }
 
 /// <summary>
 /// Turns one v3 key or value of the types it handles into Kafka bytes. <c>type</c> null is a schema
 /// lookup (by <c>schema_id</c>, <c>schema_version</c> or the subject's latest). Registered with
-/// <c>TryAddEnumerable</c>; a serializer for the schema types slots in beside the built-in ones.
+/// <c>TryAddEnumerable</c>; the schema types' serializer slots in beside the built-in ones.
 /// </summary>
 internal interface IRecordDataSerializer
 {
     bool Handles(string? type);
 
-    SerializedData Serialize(string topic, RecordData data, bool isKey);
+    ValueTask<SerializedData> SerializeAsync(ProduceTarget target, RecordData data, bool isKey);
 }
 
 /// <summary>The serializer for each type: the first registered one that handles it, else kafka-rest's answer without a registry.</summary>
@@ -31,17 +35,17 @@ internal sealed class RecordSerializers(IEnumerable<IRecordDataSerializer> seria
 {
     private readonly IRecordDataSerializer[] _serializers = [.. serializers];
 
-    public SerializedData Serialize(string topic, RecordData data, bool isKey)
+    public ValueTask<SerializedData> SerializeAsync(ProduceTarget target, RecordData data, bool isKey)
     {
         foreach (var serializer in _serializers)
         {
             if (serializer.Handles(data.Type))
             {
-                return serializer.Serialize(topic, data, isKey);
+                return serializer.SerializeAsync(target, data, isKey);
             }
         }
 
-        return SerializedData.Failed(NoSchemaRegistry);
+        return new(SerializedData.Failed(NoSchemaRegistry));
     }
 
     /// <summary>kafka-rest's per-record answer for any schema use when no Schema Registry is configured.</summary>
@@ -54,7 +58,9 @@ internal sealed class SchemalessSerializer : IRecordDataSerializer
 {
     public bool Handles(string? type) => type is "BINARY" or "JSON" or "STRING";
 
-    public SerializedData Serialize(string topic, RecordData data, bool isKey)
+    public ValueTask<SerializedData> SerializeAsync(ProduceTarget target, RecordData data, bool isKey) => new(Serialize(data));
+
+    private static SerializedData Serialize(RecordData data)
     {
         if (data.IsNull)
         {

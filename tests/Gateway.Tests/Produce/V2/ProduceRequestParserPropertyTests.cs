@@ -125,7 +125,7 @@ public sealed class ProduceRequestParserPropertyTests
                 var body = $"{{\"records\":[{{\"value\":\"{Convert.ToBase64String(payload)}\"}}]}}";
                 Assert.Null(ProduceRequestParser.Parse(Encoding.ASCII.GetBytes(body), EmbeddedFormat.Binary, records));
 
-                var check = Gateway.Schemas.SchemaCheck.Run(binding, EmbeddedFormat.Binary, records, 10);
+                var check = Gateway.Schemas.SchemaCheck.Run(binding, binding.FileSchema!, EmbeddedFormat.Binary, records, 10);
 
                 Assert.NotNull(check);
                 if (!Utf8.IsValid(payload))

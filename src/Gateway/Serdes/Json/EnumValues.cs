@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Gateway.Schemas;
+namespace Gateway.Serdes;
 
 /// <summary>The values an <c>enum</c> keyword allows, compared as JSON compares them (1 equals 1.0).</summary>
 internal sealed class EnumValues

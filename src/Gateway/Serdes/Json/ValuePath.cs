@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Gateway.Schemas;
+namespace Gateway.Serdes;
 
 /// <summary>Where the validator is inside a value, rendered as a JSON Pointer only when an error needs it.</summary>
 internal sealed class ValuePath

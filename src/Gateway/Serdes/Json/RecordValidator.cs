@@ -1,27 +1,32 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Gateway.Http;
 
-namespace Gateway.Schemas;
+namespace Gateway.Serdes;
 
 /// <summary>
 /// Checks one value (compact JSON bytes) against a compiled schema in a single forward pass, collecting
 /// every violation up to a limit.
 /// </summary>
-internal sealed class RecordValidator(List<SchemaViolation> violations, int limit)
+internal sealed class RecordValidator(ViolationSink violations)
 {
     private readonly ValuePath _path = new();
-    private int _record;
     private bool _recordFailed;
 
-    public bool Full => violations.Count >= limit;
+    public RecordValidator(List<SchemaViolation> violations, int limit)
+        : this(new ViolationSink(violations, limit))
+    {
+    }
+
+    public bool Full => violations.Full;
 
     /// <summary>Validates the value of record <paramref name="record"/>; false when it has violations.</summary>
     public bool Validate(int record, ReadOnlySpan<byte> value, CompiledSchema schema)
     {
         _recordFailed = false;
-        _record = record;
+        violations.Record = record;
         _path.Clear();
         // Values of the json format are already checked JSON; binary payloads are whatever the client sent.
         if (!Utf8.IsValid(value))
@@ -42,6 +47,8 @@ internal sealed class RecordValidator(List<SchemaViolation> violations, int limi
         }
         catch (JsonException e)
         {
+            // About the whole value, wherever the reader was.
+            _path.Clear();
             Add("json", $"the value is not JSON: {e.Message}");
         }
         catch (InvalidOperationException e)
@@ -62,6 +69,12 @@ internal sealed class RecordValidator(List<SchemaViolation> violations, int limi
         if (schema.Types != JsonTypes.None && (schema.Types & type) != type)
         {
             Add("type", $"expected {Describe(schema.Types)}, found {Describe(type)}");
+            if (schema.Enum is { } enumerated && !enumerated.Contains(ref reader))
+            {
+                // A value of another type is no value of the enum either; JSON Schema reports both.
+                Add("enum", $"must be one of {enumerated.Display}");
+            }
+
             reader.Skip();
             return;
         }
@@ -146,7 +159,7 @@ internal sealed class RecordValidator(List<SchemaViolation> violations, int limi
         }
 
         var text = reader.GetString()!;
-        var length = CountCodePoints(text);
+        var length = schema.CountsTextElements ? new StringInfo(text).LengthInTextElements : CountCodePoints(text);
         if (length < schema.MinLength)
         {
             Add("minLength", $"must be at least {schema.MinLength} characters, found {length}");
@@ -256,9 +269,9 @@ internal sealed class RecordValidator(List<SchemaViolation> violations, int limi
     private void Add(string keyword, string message)
     {
         _recordFailed = true;
-        if (violations.Count < limit)
+        if (!violations.Full)
         {
-            violations.Add(new SchemaViolation(_record, _path.Pointer(), keyword, message));
+            violations.Add(_path.Pointer(), keyword, message);
         }
     }
 }

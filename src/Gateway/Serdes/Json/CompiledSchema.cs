@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Gateway.Schemas;
+namespace Gateway.Serdes;
 
 /// <summary>The JSON types a value may have, as JSON Schema names them.</summary>
 [Flags]
@@ -26,6 +26,12 @@ internal sealed class CompiledSchema
     public int? MinLength { get; init; }
 
     public int? MaxLength { get; init; }
+
+    /// <summary>
+    /// Lengths count text elements (what a reader sees as one character, as JsonSchema.Net counts them for registry
+    /// schemas) rather than Unicode code points (the schema files' rule).
+    /// </summary>
+    public bool CountsTextElements { get; init; }
 
     public Regex? Pattern { get; init; }
 
