@@ -14,11 +14,17 @@ internal sealed class DeliveryBatch
 
     private readonly string _topic;
     private readonly RefusalLog? _refusals;
+    private readonly Action<int>? _answered;
 
-    public DeliveryBatch(int count, string topic = "", RefusalLog? refusals = null)
+    /// <param name="count">The request's records.</param>
+    /// <param name="topic">Their topic, to explain authorization refusals.</param>
+    /// <param name="refusals">Where refusals are logged.</param>
+    /// <param name="answered">Told the record count once Kafka has answered for all of them.</param>
+    public DeliveryBatch(int count, string topic = "", RefusalLog? refusals = null, Action<int>? answered = null)
     {
         _topic = topic;
         _refusals = refusals;
+        _answered = answered;
         _outcomes = new DeliveryOutcome[count];
         _pending = count;
     }
@@ -50,6 +56,7 @@ internal sealed class DeliveryBatch
         _outcomes[index] = outcome;
         if (Interlocked.Decrement(ref _pending) == 0)
         {
+            _answered?.Invoke(_outcomes.Length);
             _completion.TrySetResult(_outcomes);
         }
     }

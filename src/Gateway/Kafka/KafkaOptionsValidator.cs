@@ -35,6 +35,8 @@ internal sealed class KafkaOptionsValidator : AbstractValidator<KafkaOptions>
             .WithMessage("Kafka:MetadataTimeoutMs must be between 100 and 60000.");
         RuleFor(o => o.EmbeddedBrokers).InclusiveBetween(1, 9)
             .WithMessage("Kafka:EmbeddedBrokers must be between 1 and 9.");
+        RuleFor(o => o.LingerFromRecordsInFlight).InclusiveBetween(0, 1_000_000)
+            .WithMessage("Kafka:LingerFromRecordsInFlight must be between 0 (always linger) and 1000000.");
         RuleFor(o => o.Security).SetValidator(new KafkaSecurityValidator());
         RuleFor(o => o.Security.Mode).Equal(KafkaSecurityMode.Plaintext).When(o => o.UsesEmbeddedCluster)
             .WithMessage("Kafka:Security:Mode must be Plaintext when Kafka:BootstrapServers is empty: the embedded cluster speaks neither TLS nor SASL.");

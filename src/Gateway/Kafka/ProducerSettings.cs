@@ -24,6 +24,9 @@ internal static class ProducerSettings
             AllowAutoCreateTopics = false,
             // Queue depth and broker round trips for /metrics.
             StatisticsIntervalMs = statistics ? 5_000 : 0,
+            // A delivery report is read for its partition, offset, error and persistence status only: copying
+            // back headers and timestamps (and keeping keys and values referenced) is work per record for nothing.
+            DeliveryReportFields = "status",
         };
         KafkaSecuritySettings.Apply(config, options.Security);
         foreach (var (key, value) in options.Producer)
@@ -46,6 +49,22 @@ internal static class ProducerSettings
     {
         var config = Build(options, bootstrapServers, statistics: false);
         config.ClientId = "gateway-state";
+        config.LingerMs = 0;
+        return config;
+    }
+
+    /// <summary>
+    /// The prompt producer's configuration: the same, but sending at once. Null when the configured linger is
+    /// already 0 or the gateway is told never to send at once (<see cref="KafkaOptions.LingerFromRecordsInFlight"/> is 0).
+    /// </summary>
+    public static ProducerConfig? Prompt(KafkaOptions options, string bootstrapServers, ProducerConfig batching)
+    {
+        if (options.LingerFromRecordsInFlight == 0 || batching.LingerMs is not > 0)
+        {
+            return null;
+        }
+
+        var config = Build(options, bootstrapServers, statistics: false);
         config.LingerMs = 0;
         return config;
     }

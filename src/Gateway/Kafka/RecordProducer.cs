@@ -10,6 +10,9 @@ namespace Gateway.Kafka;
 /// raises a fatal error (an idempotent producer then fails every record until it is replaced). Then the
 /// records it still holds are answered retriable, new requests are refused until a new producer (with a
 /// new producer id) serves, and repeated fatal errors wait longer each time. Flushed when the process stops.
+/// While fewer than <see cref="KafkaOptions.LingerFromRecordsInFlight"/> records wait for Kafka, a request's
+/// records go to a twin producer that sends at once, so a lone request is not held for the linger; under load
+/// they go to the lingering one, which batches. All of one request's records go to the same producer.
 /// </summary>
 internal sealed partial class RecordProducer : IRecordProducer, IDisposable
 {
@@ -30,6 +33,8 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     private readonly bool _metrics;
     private readonly bool _stateTopics;
     private readonly TimeSpan _flushTimeout;
+    private readonly Action<int> _answered;
+    private long _recordsInFlight;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _retiring = [];
     private volatile ProducerGeneration _current;
@@ -56,6 +61,7 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         _time = time;
         _logger = logger;
         _flushTimeout = TimeSpan.FromMilliseconds(_options.DeliveryTimeoutMs);
+        _answered = count => Interlocked.Add(ref _recordsInFlight, -count);
         _current = Build(1);
     }
 
@@ -89,8 +95,9 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         }
 
         var generation = _current;
-        var producer = generation.Producer;
-        var batch = new DeliveryBatch(records.Count, topic, _refusals);
+        var waiting = Interlocked.Add(ref _recordsInFlight, records.Count);
+        var producer = generation.Prompt is { } prompt && waiting <= _options.LingerFromRecordsInFlight ? prompt : generation.Producer;
+        var batch = new DeliveryBatch(records.Count, topic, _refusals, _answered);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -144,14 +151,12 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         }
 
         _stopping.Cancel();
-        var producer = _current.Producer;
-        var left = producer.Flush(_flushTimeout);
+        var left = _current.Close(_flushTimeout);
         if (left > 0)
         {
             LogUnflushed(_logger, left);
         }
 
-        producer.Dispose();
         Task[] retiring;
         lock (_retiring)
         {
@@ -170,20 +175,12 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
             var config = _stateTopics
                 ? ProducerSettings.BuildForStateTopics(_options, _connection.BootstrapServers)
                 : ProducerSettings.Build(_options, _connection.BootstrapServers, _metrics);
-            var builder = new ProducerBuilder<byte[]?, byte[]?>(config)
-                .SetLogHandler((_, message) => LibrdkafkaLog.Write(_logger, message))
-                .SetErrorHandler((_, error) => OnError(generation, error));
-            if (_metrics)
+            generation.Producer = Builder(config, generation, statistics: _metrics).Build();
+            if (ProducerSettings.Prompt(_options, _connection.BootstrapServers, config) is { } prompt)
             {
-                builder.SetStatisticsHandler((_, statistics) => KafkaStatistics.Keep(statistics));
+                generation.Prompt = Builder(prompt, generation, statistics: false).Build();
             }
 
-            if (_options.Security.Mode == KafkaSecurityMode.AwsMskIam)
-            {
-                builder.SetOAuthBearerTokenRefreshHandler(_services.GetRequiredService<MskIamTokenRefresher>().Refresh);
-            }
-
-            generation.Producer = builder.Build();
             return generation;
         }
         catch (Exception e) when (e is ArgumentException or KafkaException)
@@ -191,6 +188,24 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
             throw new InvalidOperationException(
                 $"librdkafka refused the producer settings; check Kafka:Producer ({string.Join(", ", _options.Producer.Keys)}): {e.Message}", e);
         }
+    }
+
+    private ProducerBuilder<byte[]?, byte[]?> Builder(ProducerConfig config, ProducerGeneration generation, bool statistics)
+    {
+        var builder = new ProducerBuilder<byte[]?, byte[]?>(config)
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(_logger, message))
+            .SetErrorHandler((_, error) => OnError(generation, error));
+        if (statistics)
+        {
+            builder.SetStatisticsHandler((_, statistics) => KafkaStatistics.Keep(statistics));
+        }
+
+        if (_options.Security.Mode == KafkaSecurityMode.AwsMskIam)
+        {
+            builder.SetOAuthBearerTokenRefreshHandler(_services.GetRequiredService<MskIamTokenRefresher>().Refresh);
+        }
+
+        return builder;
     }
 
     /// <summary>Runs on librdkafka's thread: note the error and return; a rebuild runs elsewhere.</summary>
@@ -255,14 +270,11 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     {
         var retiring = Task.Run(() =>
         {
-            var producer = failed.Producer;
-            var left = producer.Flush(_flushTimeout);
+            var left = failed.Close(_flushTimeout);
             if (left > 0)
             {
                 LogUnflushed(_logger, left);
             }
-
-            producer.Dispose();
         });
         lock (_retiring)
         {

@@ -106,6 +106,7 @@ public sealed class ProduceSettingsTests
     [InlineData("Kafka:DefaultPartitions", "0")]
     [InlineData("Kafka:BootstrapServers", "no-port-here")]
     [InlineData("Kafka:DeliveryTimeoutMs", "10")]
+    [InlineData("Kafka:LingerFromRecordsInFlight", "-1")]
     [InlineData("Kafka:Producer:acks", "1")]
     [InlineData("Produce:MaxBodyBytes", "1")]
     public void BadSetting_StopsStartUp_NamingTheKey(string key, string value)
