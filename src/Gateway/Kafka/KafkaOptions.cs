@@ -35,9 +35,10 @@ public sealed class KafkaOptions
     /// held for <c>linger.ms</c>. With so few there is nothing to batch them with, so they go to a second
     /// producer with linger 0 and the answer does not wait out the linger; beyond it they go to the
     /// lingering producer, whose fuller batches cost less CPU per record (in the gateway and the broker).
-    /// The default, 1, sends a lone single-record request at once. 0 keeps one producer that always lingers.
+    /// 1 sends a lone single-record request at once. The default, 0, keeps one producer that always lingers,
+    /// which keeps every partition's records in the order they were handed over, even across retries.
     /// </summary>
-    public int LingerFromRecordsInFlight { get; set; } = 1;
+    public int LingerFromRecordsInFlight { get; set; }
 
     /// <summary>Any librdkafka producer property, for example <c>linger.ms</c>; applied last.</summary>
     public Dictionary<string, string> Producer { get; set; } = [];

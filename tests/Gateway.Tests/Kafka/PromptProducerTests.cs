@@ -15,7 +15,11 @@ public sealed class PromptProducerTests
     [Fact]
     public async Task LoneRequest_LongLinger_AnsweredWithoutWaitingOutTheLinger_RecordsStoredByteForByte()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:Producer:linger.ms"] = $"{LongLingerMs}" });
+        using var factory = new GatewayFactory(new Dictionary<string, string?>
+        {
+            ["Kafka:Producer:linger.ms"] = $"{LongLingerMs}",
+            ["Kafka:LingerFromRecordsInFlight"] = "1",
+        });
         using var client = factory.CreateClient();
         var topic = TestTopics.Fresh();
         Assert.Equal(200, (int)(await Rest.PostAsync(client, $"/topics/{topic}", """{"records":[{"value":"warm"}]}""")).StatusCode);
