@@ -88,7 +88,8 @@ public sealed class ConsumeFleetTests : IAsyncLifetime, IDisposable
 
         var survivors = consumers.Except(lost).ToList();
         Produce(topic, 20, 10);
-        var after = await ReadAllAsync(survivors, Partitions * 10);
+        // Records whose commit Kafka refused during a rebalance may come again (at least once): count the new ones.
+        var after = await ReadAllAsync(survivors, Partitions * 10, fromOffset: 20);
         foreach (var consumer in survivors)
         {
             await consumer.DeleteAsync();
@@ -96,7 +97,6 @@ public sealed class ConsumeFleetTests : IAsyncLifetime, IDisposable
 
         Assert.Single(lost);
         Assert.Equal(Partitions * 10, after.Count);
-        Assert.All(after, r => Assert.True(r.Offset >= 20));
     }
 
     private void Produce(string topic, int start, int perPartition)
@@ -108,8 +108,11 @@ public sealed class ConsumeFleetTests : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>Reads and commits through the proxy until <paramref name="count"/> distinct records came; any error fails.</summary>
-    private static async Task<HashSet<(int Partition, long Offset)>> ReadAllAsync(List<RestConsumer> consumers, int count)
+    /// <summary>
+    /// Reads and commits through the proxy until <paramref name="count"/> distinct records at or past
+    /// <paramref name="fromOffset"/> came; any error fails.
+    /// </summary>
+    private static async Task<HashSet<(int Partition, long Offset)>> ReadAllAsync(List<RestConsumer> consumers, int count, long fromOffset = 0)
     {
         var seen = new HashSet<(int Partition, long Offset)>();
         var deadline = DateTime.UtcNow.AddSeconds(45);
@@ -118,7 +121,7 @@ public sealed class ConsumeFleetTests : IAsyncLifetime, IDisposable
             foreach (var consumer in consumers)
             {
                 var records = await consumer.ReadAsync(query: "timeout=300");
-                seen.UnionWith(records.Select(r => (r.GetProperty("partition").GetInt32(), r.GetProperty("offset").GetInt64())));
+                seen.UnionWith(records.Select(r => (r.GetProperty("partition").GetInt32(), r.GetProperty("offset").GetInt64())).Where(r => r.Item2 >= fromOffset));
                 // While the group rebalances Kafka refuses commits as retriable (500 / 50003), never as a lost instance.
                 var commit = await consumer.PostAsync("/offsets", null);
                 if ((int)commit.StatusCode != 200)
