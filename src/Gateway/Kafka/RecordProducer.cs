@@ -80,7 +80,14 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
     public string Name => _current.Producer.Name;
 
     /// <summary>The current producer's client name and handle, read from the same producer.</summary>
-    public (string Name, Handle Handle) Client => _current.Producer is var producer ? (producer.Name, producer.Handle) : default;
+    public (string Name, Handle Handle) Client
+    {
+        get
+        {
+            var producer = _current.Producer;
+            return (producer.Name, producer.Handle);
+        }
+    }
 
     /// <summary>Why records cannot be produced right now, or null when they can.</summary>
     public string? Problem => _current.Fatal is { } fatal
@@ -95,9 +102,12 @@ internal sealed partial class RecordProducer : IRecordProducer, IDisposable
         }
 
         var generation = _current;
-        var waiting = Interlocked.Add(ref _recordsInFlight, records.Count);
-        var producer = generation.Prompt is { } prompt && waiting <= _options.LingerFromRecordsInFlight ? prompt : generation.Producer;
-        var batch = new DeliveryBatch(records.Count, topic, _refusals, _answered);
+        // Records in flight are counted only where there is a twin to choose.
+        var prompt = generation.Prompt;
+        var producer = prompt is not null && Interlocked.Add(ref _recordsInFlight, records.Count) <= _options.LingerFromRecordsInFlight
+            ? prompt
+            : generation.Producer;
+        var batch = new DeliveryBatch(records.Count, topic, _refusals, prompt is null ? null : _answered);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];

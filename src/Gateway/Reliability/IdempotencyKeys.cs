@@ -81,25 +81,20 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
         }
     }
 
-    /// <summary>
-    /// The first request ended before producing anything: its waiting duplicates get the same answer,
-    /// and the key is forgotten so a later retry runs afresh.
-    /// </summary>
-    public void Abandon(string scope, string key, Claim claim, IResult answer)
+    private static Claim Later(Entry first, byte[] requestHash) =>
+        new(first, IsFirst: false, Conflict: !first.RequestHash.AsSpan().SequenceEqual(requestHash));
+
+    private void Forget(Entry entry)
     {
         lock (_claims)
         {
-            if (_pending.TryGetValue(claim.Entry.Id, out var pending) && ReferenceEquals(pending, claim.Entry))
-            {
-                _pending.Remove(claim.Entry.Id);
-            }
+            RemovePending(entry);
         }
-
-        claim.Entry.Settle(answer);
     }
 
-    private static Claim Later(Entry first, byte[] requestHash) =>
-        new(first, IsFirst: false, Conflict: !first.RequestHash.AsSpan().SequenceEqual(requestHash));
+    /// <summary>Takes the entry off the pending keys if it is still there; the caller holds the lock.</summary>
+    private bool RemovePending(Entry entry) =>
+        _pending.TryGetValue(entry.Id, out var pending) && ReferenceEquals(pending, entry) && _pending.Remove(entry.Id);
 
     /// <summary>Moves a fulfilled entry from the pending keys to the remembered answers.</summary>
     private void Remember(Entry entry, IResult answer)
@@ -110,13 +105,7 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
         var window = entry.Expires - time.GetUtcNow();
         lock (_claims)
         {
-            if (!_pending.TryGetValue(entry.Id, out var pending) || !ReferenceEquals(pending, entry))
-            {
-                return;
-            }
-
-            _pending.Remove(entry.Id);
-            if (size > _options.IdempotencyMaxBytes || window <= TimeSpan.Zero)
+            if (!RemovePending(entry) || size > _options.IdempotencyMaxBytes || window <= TimeSpan.Zero)
             {
                 return;
             }
@@ -153,8 +142,17 @@ internal sealed class IdempotencyKeys(IOptions<ReliabilityOptions> options, Time
             keys.Remember(this, answer);
         }
 
-        /// <summary>Answers the duplicates waiting now, without keeping the answer.</summary>
-        public void Settle(IResult answer) => _answer.TrySetResult(answer);
+        /// <summary>
+        /// The first request ended before producing anything: its waiting duplicates get the same answer,
+        /// and the key is forgotten so a later retry runs afresh.
+        /// </summary>
+        public void Abandon(IResult answer)
+        {
+            keys.Forget(this);
+            Settle(answer);
+        }
+
+        private void Settle(IResult answer) => _answer.TrySetResult(answer);
     }
 }
 

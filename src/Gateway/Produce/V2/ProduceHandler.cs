@@ -135,13 +135,13 @@ internal sealed class ProduceHandler(
         catch (Exception)
         {
             // Nothing was produced: waiting duplicates learn it, and a retry runs afresh.
-            idempotency.Abandon(scope, key, claim, new ErrorResult(ErrorCatalog.Unexpected()));
+            claim.Entry.Abandon(new ErrorResult(ErrorCatalog.Unexpected()));
             throw;
         }
 
         if (answer.IsCompletedSuccessfully)
         {
-            idempotency.Abandon(scope, key, claim, answer.Result);
+            claim.Entry.Abandon(answer.Result);
         }
         else
         {
@@ -156,7 +156,7 @@ internal sealed class ProduceHandler(
                     }
                     else
                     {
-                        idempotency.Abandon(scope, key, claim, new ErrorResult(ErrorCatalog.Unexpected()));
+                        claim.Entry.Abandon(new ErrorResult(ErrorCatalog.Unexpected()));
                     }
                 },
                 TaskScheduler.Default);

@@ -165,7 +165,7 @@ internal sealed class ProduceV3Handler(
                 }
                 else
                 {
-                    idempotency.Abandon(scope, key, claim, done.Result.Answer);
+                    claim.Entry.Abandon(done.Result.Answer);
                 }
             }, TaskScheduler.Default);
         }
