@@ -63,8 +63,7 @@ public sealed class ProducerRecoveryTests : IDisposable
         await Rest.AssertErrorAsync(refused, 503, 50302);
         Assert.NotNull(refused.Headers.RetryAfter);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
-        await Until(async () => (int)(await _client.GetAsync("/health/ready")).StatusCode == 200);
+        await WaitOutRebuildAsync(generation: 2, TimeSpan.FromSeconds(1));
         Assert.NotEqual(failedProducer, Producer.Name);
         Assert.Equal(200, (int)(await Rest.PostAsync(_client, $"/topics/{_topic}", Batch(3, "after"))).StatusCode);
 
@@ -126,17 +125,34 @@ public sealed class ProducerRecoveryTests : IDisposable
 
         FatalErrors.Raise(Producer.Handle, ErrorCode.OutOfOrderSequenceNumber, "first");
         await Until(() => Task.FromResult(_logs.All.Contains("new producer is built in 1 s", StringComparison.Ordinal)));
-        _time.Advance(TimeSpan.FromSeconds(1));
-        await Until(async () => (int)(await _client.GetAsync("/health/ready")).StatusCode == 200);
+        await WaitOutRebuildAsync(generation: 2, TimeSpan.FromSeconds(1));
 
         FatalErrors.Raise(Producer.Handle, ErrorCode.OutOfOrderSequenceNumber, "second");
         await Until(() => Task.FromResult(_logs.All.Contains("new producer is built in 2 s", StringComparison.Ordinal)));
-        _time.Advance(TimeSpan.FromSeconds(2));
-        await Until(async () => (int)(await _client.GetAsync("/health/ready")).StatusCode == 200);
+        await WaitOutRebuildAsync(generation: 3, TimeSpan.FromSeconds(2));
         Assert.Equal(200, (int)(await Rest.PostAsync(_client, $"/topics/{_topic}", Batch(1, "third"))).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();
+
+    /// <summary>
+    /// Lets the rebuild's wait pass until the producer of that generation is built, then waits for readiness. The
+    /// wait may start after the log line says it will, so time moves on in steps of it until the build happens.
+    /// </summary>
+    private async Task WaitOutRebuildAsync(int generation, TimeSpan wait)
+    {
+        await Until(() =>
+        {
+            var built = _logs.All.Contains($"Kafka producer {generation} (", StringComparison.Ordinal);
+            if (!built)
+            {
+                _time.Advance(wait);
+            }
+
+            return Task.FromResult(built);
+        });
+        await Until(async () => (int)(await _client.GetAsync("/health/ready")).StatusCode == 200);
+    }
 
     private static string Batch(int records, string tag) =>
         "{\"records\":[" + string.Join(',', Enumerable.Range(0, records).Select(i => $"{{\"value\":\"{tag}{i}\"}}")) + "]}";
