@@ -9,5 +9,9 @@ internal sealed record SchemaViolation(int Record, string Pointer, string Keywor
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Field { get; init; }
 
+    /// <summary>Roughly the memory it holds: its strings and the object around them.</summary>
+    [JsonIgnore]
+    public long ApproximateBytes => 128L + 2L * (Message.Length + Pointer.Length);
+
     public string Describe() => Field is null ? $"record {Record} at '{Pointer}': {Keyword}: {Message}" : $"record {Record} {Field} at '{Pointer}': {Keyword}: {Message}";
 }

@@ -21,7 +21,7 @@ internal sealed class ProduceResult(FlowResult result, int? keySchemaId = null, 
 
     public long ApproximateBytes =>
         Outcomes(Result.Outcomes) + Outcomes(Result.DeadLetters)
-        + (Result.Check?.Violations.Sum(v => 128L + 2L * (v.Message.Length + v.Pointer.Length)) ?? 0);
+        + (Result.Check?.Violations.Sum(v => v.ApproximateBytes) ?? 0);
 
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -187,7 +187,7 @@ internal sealed class ProduceV3Handler(
     /// <summary>What a batch answer holds while it is remembered for retries.</summary>
     private static long ApproximateBytes(ProduceV3BatchResponse answer) =>
         512L * answer.Successes.Count
-        + answer.Failures.Sum(f => 512L + 2L * f.Message.Length + (f.Errors?.Sum(e => 128L + 2L * (e.Message.Length + e.Pointer.Length)) ?? 0));
+        + answer.Failures.Sum(f => 512L + 2L * f.Message.Length + (f.Errors?.Sum(e => e.ApproximateBytes) ?? 0));
 
     private static KafkaJsonResult<ProduceV3BatchResponse> Batch207(ProduceV3BatchResponse answer) =>
         new(answer, KafkaRestJson.Context.ProduceV3BatchResponse, StatusCodes.Status207MultiStatus, MediaTypes.Json);
