@@ -94,6 +94,30 @@ public sealed class SchemaModeTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectedBatch_RetriedWithTheSameIdempotencyKey_DeadLettersOnce_AndGetsTheFirstAnswer()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh("letters");
+        var body = $$"""{"records": [{"value": {{Good}}}, {"value": {{Bad.Replace("Dylan", topic, StringComparison.Ordinal)}}}]}""";
+        async Task<(int Status, string Body)> PostAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/topics/{topic}") { Content = new StringContent(body) };
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(Rest.JsonV2);
+            request.Headers.Add("Idempotency-Key", "lettered-once");
+            var response = await client.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var first = await PostAsync();
+        var retry = await PostAsync();
+
+        Assert.Equal(422, first.Status);
+        Assert.Equal(first, retry);
+        Assert.Single(KafkaReader.ReadAll(_factory.BootstrapServers, DeadLetterTopic), l => Encoding.UTF8.GetString(l.Value!).Contains(topic, StringComparison.Ordinal));
+        Assert.Empty(KafkaReader.ReadAll(_factory.BootstrapServers, topic));
+    }
+
+    [Fact]
     public async Task BinaryValues_OnABoundTopic_AreDecodedAndValidatedByDefault()
     {
         var client = _factory.CreateClient();

@@ -127,10 +127,10 @@ internal sealed class ProduceHandler(
             return await claim.Entry.Answer;
         }
 
-        Task<IResult> answer;
+        FlowStart start;
         try
         {
-            answer = Answer(produce, schemaIds, await flow.StartAsync(produce));
+            start = await flow.StartAsync(produce);
         }
         catch (Exception)
         {
@@ -139,14 +139,17 @@ internal sealed class ProduceHandler(
             throw;
         }
 
-        if (answer.IsCompletedSuccessfully)
+        var answer = Answer(produce, schemaIds, start);
+        if (start.Pending is null && start.RejectionDeadLetters is null)
         {
+            // Refused or rejected before anything reached Kafka: a retry runs afresh.
             claim.Entry.Abandon(answer.Result);
         }
         else
         {
-            // Kept even when this request's deadline passes first, so a retry learns the real outcome;
-            // a failure forgets the key, so it never stays pending.
+            // Records (or their dead letters) went to Kafka, even when Kafka has already answered: the answer is kept, also past
+            // this request's deadline, so a retry learns the real outcome; a failure forgets the key, so it
+            // never stays pending.
             _ = answer.ContinueWith(
                 done =>
                 {

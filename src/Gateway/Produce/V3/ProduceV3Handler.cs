@@ -159,7 +159,11 @@ internal sealed class ProduceV3Handler(
             answer = running.ContinueWith(done => done.Result.Answer, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             _ = running.ContinueWith(done =>
             {
-                if (done.Result.Produced)
+                if (!done.IsCompletedSuccessfully)
+                {
+                    claim.Entry.Abandon(new ErrorResult(ErrorCatalog.Unexpected(), MediaTypes.Json));
+                }
+                else if (done.Result.Produced)
                 {
                     claim.Entry.Fulfil(done.Result.Answer);
                 }
