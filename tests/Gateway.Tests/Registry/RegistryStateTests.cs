@@ -37,15 +37,30 @@ public sealed class RegistryStateTests
     }
 
     [Fact]
-    public void Tombstone_RemovesTheVersion_AndTheIdWhenNothingElseUsesIt()
+    public void Tombstone_OnASoftDeletedVersion_RemovesIt_AndTheIdWhenNothingElseUsesIt()
     {
         var state = new RegistryState();
         Apply(state, 0, Key("s", 1), Value("s", 1, 3, A));
-        Apply(state, 1, Key("s", 1), null);
+        Apply(state, 1, Key("s", 1), Value("s", 1, 3, A, deleted: true));
+        Apply(state, 2, Key("s", 1), null);
 
         Assert.Null(state.ById(3));
         Assert.False(state.HasSubject("s", includeDeleted: true));
         Assert.Equal(3, state.MaxId);
+    }
+
+    [Fact]
+    public void Tombstone_OnALiveVersion_IsIgnored_SoALosersCleanUpNeverErasesAConcurrentWinner()
+    {
+        // A loser decided to clean its key up while it was empty; a winner took the key before the clean-up landed.
+        var state = new RegistryState();
+        Apply(state, 0, Key("s", 1), Value("s", 1, 3, A));
+        Apply(state, 1, Key("s", 1), null);
+
+        Assert.Equal(A, state.Get("s", 1, includeDeleted: false)!.Schema.Text);
+        Assert.Equal(A, state.ById(3)!.Text);
+        Assert.Equal((false, 0L), (state.OutcomeAt(1)!.Applied, state.OutcomeAt(1)!.PreviousRecord));
+        Assert.Equal(1, state.LastRecordOf("s", 1));
     }
 
     [Fact]
@@ -65,8 +80,8 @@ public sealed class RegistryStateTests
 
     private static string Key(string subject, int version) => $"{{\"keytype\":\"SCHEMA\",\"subject\":\"{subject}\",\"version\":{version},\"magic\":1}}";
 
-    private static string Value(string subject, int version, int id, string schema) =>
-        $"{{\"subject\":\"{subject}\",\"version\":{version},\"id\":{id},\"schema\":{System.Text.Json.JsonSerializer.Serialize(schema)},\"deleted\":false}}";
+    private static string Value(string subject, int version, int id, string schema, bool deleted = false) =>
+        $"{{\"subject\":\"{subject}\",\"version\":{version},\"id\":{id},\"schema\":{System.Text.Json.JsonSerializer.Serialize(schema)},\"deleted\":{(deleted ? "true" : "false")}}}";
 
     private static void Apply(RegistryState state, long offset, string key, string? value) =>
         state.Apply(offset, RegistryRecords.Read(Encoding.UTF8.GetBytes(key), value is null ? null : Encoding.UTF8.GetBytes(value)));

@@ -235,7 +235,15 @@ internal sealed class RegistryState
         var previousRecord = _lastRecord.GetValueOrDefault(key, -1);
         _lastRecord[key] = offset;
         SubjectVersion? previous = null;
-        if (_subjects.TryGetValue(subject, out var versions) && versions.Remove(version, out previous))
+        if (_subjects.TryGetValue(subject, out var versions) && versions.TryGetValue(version, out var live) && !live.Deleted)
+        {
+            // First writer wins here too: a permanent delete only follows a soft one, so a tombstone on a live version
+            // is a losing writer's clean-up that raced a winner, and the winner stays.
+            Remember(new SchemaOutcome(offset, false, previousRecord, live));
+            return;
+        }
+
+        if (versions is not null && versions.Remove(version, out previous))
         {
             previous.Schema.Release(subject, version);
             if (versions.Count == 0)
