@@ -200,6 +200,43 @@ public sealed class ConsumeGroupTests : IDisposable
         Assert.Contains($"gateway_consumer_lag_records{{group=\"metered\",instance=\"{consumer.Instance}\"}} 2", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PartitionsRevokedWhilePausedBetweenReads_AreReadAgain_WhenTheRebalanceGivesThemBack()
+    {
+        var client = _factory.CreateClient();
+        var topic = TestTopics.Fresh();
+        _factory.Cluster.CreateTopic(topic, 2, 1);
+        var group = $"g-{Guid.NewGuid():N}";
+        var first = await RestConsumer.CreateAsync(client, group);
+        await first.SubscribeAsync(topic);
+        await WaitForAsync(async () => Partitions(await first.GetJsonAsync("/assignments")).Count == 2);
+        Assert.Empty(await first.ReadAsync(query: "timeout=200"));
+        // Between reads an instance stops fetching ahead after a second: both partitions are paused now.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // A second instance joins; the first gives its paused partitions up while nobody reads it.
+        var second = await RestConsumer.CreateAsync(client, group);
+        await second.SubscribeAsync(topic);
+        await WaitForAsync(async () => Partitions(await first.GetJsonAsync("/assignments")).Count == 0);
+
+        // From here the first instance is read without pause, so the group gives a partition back during a read.
+        int? kept = null;
+        var records = new List<(int, long)>();
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (records.Count < 3 && DateTime.UtcNow < deadline)
+        {
+            records.AddRange((await first.ReadAsync(query: "timeout=200")).Select(Position));
+            if (kept is null && Partitions(await first.GetJsonAsync("/assignments")) is [var only])
+            {
+                kept = only;
+                TestProducer.Produce(_factory.BootstrapServers, topic, only, [.. Enumerable.Range(0, 3).Select(i => new byte[] { (byte)i })]);
+            }
+        }
+
+        Assert.NotNull(kept);
+        Assert.Equal([(kept.Value, 0L), (kept.Value, 1L), (kept.Value, 2L)], records.Order());
+    }
+
     private static (int, long) Position(System.Text.Json.JsonElement record) =>
         (record.GetProperty("partition").GetInt32(), record.GetProperty("offset").GetInt64());
 

@@ -63,6 +63,7 @@ internal sealed partial class ConsumerInstance
     public void Unsubscribe()
     {
         DropHeld(_ => true);
+        ResumePaused();
         if (_mode == SubscriptionMode.Assigned)
         {
             _consumer.Unassign();
@@ -73,7 +74,6 @@ internal sealed partial class ConsumerInstance
         }
 
         _assignment.Clear();
-        _paused.Clear();
         _topics = [];
         _pattern = null;
         _mode = SubscriptionMode.None;
@@ -94,10 +94,10 @@ internal sealed partial class ConsumerInstance
         }
 
         DropHeld(_ => true);
+        ResumePaused();
         _consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset)));
         _assignment.Clear();
         _assignment.UnionWith(partitions);
-        _paused.Clear();
         _mode = SubscriptionMode.Assigned;
         UpdateSnapshot();
         return null;
@@ -201,7 +201,7 @@ internal sealed partial class ConsumerInstance
     {
         var revoked = partitions.ToHashSet();
         _assignment.ExceptWith(revoked);
-        _paused.ExceptWith(revoked);
+        ResumePaused(revoked);
         DropHeld(revoked.Contains);
         UpdateSnapshot();
     }
@@ -231,12 +231,18 @@ internal sealed partial class ConsumerInstance
         }
     }
 
-    private void ResumePaused()
+    /// <summary>
+    /// Resumes the paused partitions (those of <paramref name="only"/>, when given). A pause outlives a partition's
+    /// revocation in librdkafka, so every partition this instance stops tracking is resumed first: otherwise one
+    /// assigned again after a rebalance would stay paused and never be fetched.
+    /// </summary>
+    private void ResumePaused(IReadOnlySet<TopicPartition>? only = null)
     {
-        if (_paused.Count > 0)
+        var resume = only is null ? [.. _paused] : _paused.Where(only.Contains).ToList();
+        if (resume.Count > 0)
         {
-            _consumer.Resume(_paused.ToList());
-            _paused.Clear();
+            _consumer.Resume(resume);
+            _paused.ExceptWith(resume);
         }
     }
 
@@ -271,9 +277,9 @@ internal sealed partial class ConsumerInstance
         _topics = topics;
         if (topics.Count == 0)
         {
+            ResumePaused();
             _consumer.Unsubscribe();
             _assignment.Clear();
-            _paused.Clear();
         }
         else
         {
