@@ -12,10 +12,9 @@ public sealed class HealthEndpointTests
         var client = factory.CreateClient();
 
         var live = await client.GetAsync("/health/live");
-        var ready = await client.GetAsync("/health/ready");
+        var ready = await Rest.ReadyAsync(client);
 
         Assert.Equal(200, (int)live.StatusCode);
-        Assert.Equal(200, (int)ready.StatusCode);
         Assert.Equal(3, (await Rest.JsonAsync(ready)).GetProperty("brokers").GetInt32());
     }
 
@@ -24,7 +23,7 @@ public sealed class HealthEndpointTests
     {
         using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Kafka:MetadataTimeoutMs"] = "1000" });
         var client = factory.CreateClient();
-        Assert.Equal(200, (int)(await client.GetAsync("/health/ready")).StatusCode);
+        await Rest.ReadyAsync(client);
 
         for (var broker = 1; broker <= 3; broker++)
         {

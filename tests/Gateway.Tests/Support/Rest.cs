@@ -30,6 +30,26 @@ internal static class Rest
         return client.SendAsync(request);
     }
 
+    /// <summary>
+    /// Waits for <c>/health/ready</c> to answer 200 and returns that answer. A gateway just started may be
+    /// not ready for a moment (its registry still reading its topic), never for long.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ReadyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var ready = await client.GetAsync("/health/ready");
+            if ((int)ready.StatusCode == 200 || DateTime.UtcNow > deadline)
+            {
+                Assert.True((int)ready.StatusCode == 200, $"not ready within 30 s: {(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}");
+                return ready;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
