@@ -129,7 +129,7 @@ public sealed class OperationsEndpointTests
 
         Assert.Equal(200, (int)(await operations.GetAsync("/metrics")).StatusCode);
         Assert.Equal(200, (int)(await operations.GetAsync("/swagger/index.html")).StatusCode);
-        Assert.Equal(1, (await Rest.JsonAsync(await Rest.ReadyAsync(operations))).GetProperty("brokers").GetInt32());
+        Assert.Equal(1, (await Rest.JsonAsync(await operations.GetAsync("/health/ready"))).GetProperty("brokers").GetInt32());
         await Rest.AssertErrorAsync(await operations.GetAsync("/topics"), 404, 404);
     }
 
