@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using Gateway.Http;
 
@@ -289,28 +288,4 @@ internal sealed partial class ConsumerInstance
 
     private void UpdateSnapshot() =>
         _snapshot = _snapshot with { ConsumerId = _consumer.MemberId ?? "", Assignments = Assignment() };
-}
-
-/// <summary>
-/// A <c>topic_pattern</c> subscription: a whole-name regular expression, narrowed to the topics the
-/// caller may read, so a pattern never reaches a topic its caller could not subscribe to by name.
-/// </summary>
-internal sealed class TopicPattern(Regex pattern, Func<string, bool> mayRead)
-{
-    public string Text => pattern.ToString();
-
-    public IReadOnlyList<string> Select(IEnumerable<string> topics) =>
-        [.. topics.Where(t => Matches(t) && mayRead(t)).Order(StringComparer.Ordinal)];
-
-    private bool Matches(string topic)
-    {
-        try
-        {
-            return pattern.IsMatch(topic);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
 }
