@@ -107,7 +107,7 @@ internal sealed class ProduceHandler(
         var key = request.Headers[IdempotencyKeys.Header].ToString();
         var answer = requestHash is null
             ? StartAsync(produce, schemaIds)
-            : AnswerOnceAsync(produce, schemaIds, CallerOf(request), key, requestHash);
+            : AnswerOnceAsync(produce, schemaIds, CallerOf(request)?.Name ?? "", key, requestHash);
         return await WithinDeadlineAsync(answer, started, deadlineMs);
     }
 
@@ -186,8 +186,7 @@ internal sealed class ProduceHandler(
     {
         if (produce.Format.UsesSchemas())
         {
-            var caller = http.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller;
-            var (keyId, valueId, error) = await schemaProduce.SerializeAsync(produce.Topic, produce.Format, produce.Binding, fields, produce.Records, caller);
+            var (keyId, valueId, error) = await schemaProduce.SerializeAsync(produce.Topic, produce.Format, produce.Binding, fields, produce.Records, CallerOf(http));
             return (produce with { Binding = null }, new SchemaIds(keyId, valueId), error);
         }
 
@@ -223,8 +222,8 @@ internal sealed class ProduceHandler(
     }
 
     /// <summary>Keys of different callers never meet: each caller has keys of its own.</summary>
-    private static string CallerOf(HttpRequest request) =>
-        (request.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller)?.Name ?? "";
+    private static Security.Caller? CallerOf(HttpRequest request) =>
+        request.HttpContext.Items[Security.ClientSecurityMiddleware.CallerItem] as Security.Caller;
 
     /// <summary>The configured deadline, or a shorter one the client asks for.</summary>
     private GatewayError? DeadlineOf(HttpRequest request, out int deadlineMs)

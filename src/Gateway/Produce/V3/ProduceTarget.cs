@@ -4,7 +4,7 @@ using Gateway.Schemas;
 namespace Gateway.Produce.V3;
 
 /// <summary>What every record of one v3 request shares: where it goes, who sends it, and how long Kafka may take.</summary>
-internal sealed class ProduceTarget(string clusterId, string topic, SchemaBinding? binding, string caller, int deadlineMs)
+internal sealed class ProduceTarget(string clusterId, string topic, SchemaBinding? binding, Security.Caller? principal, int deadlineMs)
 {
     public string ClusterId { get; } = clusterId;
 
@@ -12,7 +12,8 @@ internal sealed class ProduceTarget(string clusterId, string topic, SchemaBindin
 
     public SchemaBinding? Binding { get; } = binding;
 
-    public string Caller { get; } = caller;
+    /// <summary>The caller's name (empty without a caller), for rate limits and idempotency scopes.</summary>
+    public string Caller => Principal?.Name ?? "";
 
     public int DeadlineMs { get; } = deadlineMs;
 
@@ -20,7 +21,7 @@ internal sealed class ProduceTarget(string clusterId, string topic, SchemaBindin
     public TopicInfo? Described { get; set; }
 
     /// <summary>The caller, whose permissions decide whether a raw schema may be registered under its subject.</summary>
-    public Security.Caller? Principal { get; init; }
+    public Security.Caller? Principal { get; } = principal;
 
     /// <summary>Trace context headers added to every record.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>>? TraceHeaders { get; init; }

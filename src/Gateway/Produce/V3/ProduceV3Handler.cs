@@ -87,10 +87,8 @@ internal sealed class ProduceV3Handler(
             return error;
         }
 
-        var principal = context.Items[ClientSecurityMiddleware.CallerItem] as Caller;
-        target = new ProduceTarget(clusterId, topic, binding, principal?.Name ?? "", deadlineMs)
+        target = new ProduceTarget(clusterId, topic, binding, context.Items[ClientSecurityMiddleware.CallerItem] as Caller, deadlineMs)
         {
-            Principal = principal,
             TraceHeaders = observability.Value.PropagateTraceHeaders ? TraceHeaders.From(context.Request) : null,
         };
         return null;
