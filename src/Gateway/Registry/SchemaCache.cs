@@ -20,8 +20,6 @@ internal sealed class SchemaCache(ISchemaRegistry registry, TimeProvider time)
     private readonly ConcurrentDictionary<int, RegisteredSchema> _byId = new();
     private readonly ConcurrentDictionary<string, (RegisteredSchema Schema, long Until)> _bySubject = new(StringComparer.Ordinal);
 
-    public ISchemaRegistry Registry => registry;
-
     /// <summary>The schema with this id (40403 when none).</summary>
     public async ValueTask<(RegisteredSchema? Schema, GatewayError? Error)> ByIdAsync(int id)
     {

@@ -77,15 +77,11 @@ internal sealed class SubjectBindings(SchemaCache cache)
     }
 
     /// <summary>How a client writes values of this schema: the format and the id to name.</summary>
-    public static string Use(RegisteredSchema schema) =>
-        $"in the {FormatName(schema.Type)} format (application/vnd.kafka.{FormatName(schema.Type)}.v2+json with value_schema_id {schema.Id}; in v3 with no type, or schema_id {schema.Id})";
-
-    public static string FormatName(SchemaType type) => type switch
+    public static string Use(RegisteredSchema schema)
     {
-        SchemaType.Avro => "avro",
-        SchemaType.Json => "jsonschema",
-        _ => "protobuf",
-    };
+        var format = schema.Type.ToFormatName().ToLowerInvariant();
+        return $"in the {format} format (application/vnd.kafka.{format}.v2+json with value_schema_id {schema.Id}; in v3 with no type, or schema_id {schema.Id})";
+    }
 
     private async ValueTask<(ValueSchema? Schema, GatewayError? Error)> RegistryValueSchemaAsync(SchemaBinding binding, string topic)
     {

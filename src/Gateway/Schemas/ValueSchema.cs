@@ -19,12 +19,10 @@ internal sealed class ValueSchema
         _registered = registered;
     }
 
-    /// <summary>The registry schema, when the values are checked against one.</summary>
-    public RegisteredSchema? Registered => _registered;
-
     public static ValueSchema Of(CompiledSchema compiled) => new(compiled, null);
 
-    public static ValueSchema Of(RegisteredSchema registered) => new(null, registered);
+    /// <summary>A registry schema: compiled into the single-pass validator when its keywords allow, else checked by the full one.</summary>
+    public static ValueSchema Of(RegisteredSchema registered) => new(JsonSchemaSerde.CompiledOf(registered.Parsed), registered);
 
     /// <summary>Checks record <paramref name="record"/>'s value (null: a Kafka null, checked as JSON null); false when it has violations.</summary>
     public bool Validate(RecordValidator validator, ViolationSink violations, int record, byte[]? value)

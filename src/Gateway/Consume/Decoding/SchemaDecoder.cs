@@ -13,7 +13,7 @@ internal sealed class SchemaDecoder(RecordFormat format, SchemaCache cache) : IR
 {
     public RecordFormat Format => format;
 
-    private SchemaType Type => format switch
+    private readonly SchemaType _type = format switch
     {
         RecordFormat.Avro => SchemaType.Avro,
         RecordFormat.JsonSchema => SchemaType.Json,
@@ -29,15 +29,16 @@ internal sealed class SchemaDecoder(RecordFormat format, SchemaCache cache) : IR
 
         // Decoding runs on the instance's own thread, never a request's; an id names one schema for the life of the
         // process, so the registry is asked once per id and every later record is answered from memory.
-        var (schema, error) = cache.ByIdAsync(id).AsTask().GetAwaiter().GetResult();
+        var lookup = cache.ByIdAsync(id);
+        var (schema, error) = lookup.IsCompletedSuccessfully ? lookup.Result : lookup.AsTask().GetAwaiter().GetResult();
         if (schema is null)
         {
             return DecodedValue.Failed($"schema {id}, which the record names, could not be fetched from the schema registry: {error!.Message} (error code {error.Code})");
         }
 
-        if (schema.Type != Type)
+        if (schema.Type != _type)
         {
-            return DecodedValue.Failed($"the record names schema {id}, a {schema.Type.ToWireName()} schema, not a {Type.ToWireName()} one");
+            return DecodedValue.Failed($"the record names schema {id}, a {schema.Type.ToWireName()} schema, not a {_type.ToWireName()} one");
         }
 
         var (json, problem) = SchemaSerdes.Deserialize(data, schema.Parsed);

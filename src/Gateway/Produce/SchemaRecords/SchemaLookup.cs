@@ -63,7 +63,10 @@ internal sealed class SchemaLookup(SchemaCache cache, SubjectBindings bindings)
             return (null, error);
         }
 
-        return binding is not null && await bindings.CheckAsync(binding, request.Topic, schema) is { } refused ? (null, refused) : (schema, null);
+        // An id was checked against the binding above already.
+        return binding is not null && request.Id is null && await bindings.CheckAsync(binding, request.Topic, schema) is { } refused
+            ? (null, refused)
+            : (schema, null);
     }
 
     private async ValueTask<(RegisteredSchema?, GatewayError?)> ByIdAsync(SchemaRequest request, int id, SchemaBinding? binding)
@@ -102,7 +105,7 @@ internal sealed class SchemaLookup(SchemaCache cache, SubjectBindings bindings)
     private async ValueTask<(RegisteredSchema?, GatewayError?)> ByRawAsync(SchemaRequest request, string raw, SchemaBinding? binding, Caller? caller)
     {
         var format = request.RawFormat ?? throw new InvalidOperationException("A raw schema comes with its format.");
-        var formatName = FormatName(format);
+        var formatName = format.ToFormatName();
         var (parsed, _) = SchemaFormats.For(format).Parse(raw, [], normalize: false);
         if (parsed is null)
         {
@@ -160,11 +163,4 @@ internal sealed class SchemaLookup(SchemaCache cache, SubjectBindings bindings)
         : request.Strategy is null && binding?.Subject is { } bound ? (bound, null)
         : SubjectNames.For(request.Strategy ?? SubjectNameStrategy.TopicName, request.Topic, request.IsKey, schema);
 
-    /// <summary>kafka-rest's name of the format (its <c>EmbeddedFormat</c>), as its messages show it.</summary>
-    public static string FormatName(SchemaType type) => type switch
-    {
-        SchemaType.Avro => "AVRO",
-        SchemaType.Json => "JSONSCHEMA",
-        _ => "PROTOBUF",
-    };
 }

@@ -86,7 +86,7 @@ internal sealed class SchemaProduce(SchemaLookup lookup, TopicSchemas schemas)
         var request = new SchemaRequest(topic, isKey) { Id = id, Raw = raw, RawFormat = raw is null ? null : type };
         var (schema, error) = await lookup.GetAsync(request, binding, caller);
         return schema is not null && schema.Type != type
-            ? (null, ErrorCatalog.SchemaOfOtherFormat(schema.Id, SchemaLookup.FormatName(schema.Type), format.MediaName()))
+            ? (null, ErrorCatalog.SchemaOfOtherFormat(schema.Id, schema.Type.ToFormatName(), format.MediaName()))
             : (schema, error);
     }
 

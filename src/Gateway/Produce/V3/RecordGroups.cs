@@ -1,6 +1,6 @@
 using Gateway.Http;
 using Gateway.Kafka;
-using Gateway.Produce.SchemaRecords;
+using Gateway.Registry.Formats;
 using Gateway.Schemas;
 using Gateway.Topics;
 
@@ -43,8 +43,8 @@ internal sealed class RecordGroups(
         // As kafka-rest: the client's timestamp, else the gateway's clock when the record arrived (its create time).
         var produced = new ProduceRecord(key.Bytes, value.Bytes, record.PartitionId) { Headers = headers, Timestamp = record.Timestamp ?? time.GetUtcNow() };
         // As kafka-rest: data written under a schema answers with the schema's format, whatever type the request gave.
-        var keyType = key.Type is { } keyFormat ? SchemaLookup.FormatName(keyFormat) : record.Key?.Type;
-        var valueType = value.Type is { } valueFormat ? SchemaLookup.FormatName(valueFormat) : record.Value?.Type;
+        var keyType = key.Type?.ToFormatName() ?? record.Key?.Type;
+        var valueType = value.Type?.ToFormatName() ?? record.Value?.Type;
         return (new PreparedRecord(produced, keyType, valueType, record.Id) { KeySchema = key, ValueSchema = value }, null);
     }
 

@@ -44,7 +44,7 @@ internal sealed class SchemaSerializer(SchemaLookup lookup, TopicSchemas schemas
         var bytes = SchemaSerdes.Serialize(schema.Id, schema.Parsed, data.Compact, sink);
         if (bytes is null)
         {
-            return SerializedData.Failed(ErrorCatalog.RecordDoesNotFitSchema(SchemaLookup.FormatName(schema.Type), violations));
+            return SerializedData.Failed(ErrorCatalog.RecordDoesNotFitSchema(schema.Type.ToFormatName(), violations));
         }
 
         return new SerializedData(bytes, null) { Subject = schema.Subject, SchemaId = schema.Id, SchemaVersion = schema.Version, Type = schema.Type };

@@ -42,4 +42,12 @@ internal static class SchemaTypes
         SchemaType.Protobuf => "PROTOBUF",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
+
+    /// <summary>kafka-rest's name of the format writing under this type (its <c>EmbeddedFormat</c>), as its messages show it.</summary>
+    public static string ToFormatName(this SchemaType type) => type switch
+    {
+        SchemaType.Avro => "AVRO",
+        SchemaType.Json => "JSONSCHEMA",
+        _ => "PROTOBUF",
+    };
 }

@@ -18,8 +18,8 @@ internal sealed class JsonSchemaSerde : ISchemaSerde
 
     public SchemaType Type => SchemaType.Json;
 
-    /// <summary>True when values of <paramref name="schema"/> are checked by the single-pass validator rather than JsonSchema.Net.</summary>
-    public static bool IsCompiled(ParsedSchema schema) => ValidationOf(schema).Fast is not null;
+    /// <summary>The single-pass validator's form of <paramref name="schema"/>; null when JsonSchema.Net checks its values.</summary>
+    public static CompiledSchema? CompiledOf(ParsedSchema schema) => ValidationOf(schema).Fast;
 
     public bool FromJson(ParsedSchema schema, ReadOnlyMemory<byte> json, PayloadWriter output, ViolationSink violations, string? messageType = null)
     {
